@@ -1,0 +1,86 @@
+"""The reader's keys: one table for the bindings, the help screen, the footer and the README.
+
+Pure data (no Textual import) so the CLI can check that a new label's key is free.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Key(NamedTuple):
+    keys: str  # Textual key names, comma-separated
+    action: str
+    description: str
+    group: str
+    footer: bool = False
+    shown: str = ""  # how the help screen writes the keys, when not the names
+
+
+# Keys of a document pane (bound on the document view).
+PANE_KEYS = [
+    Key("up,k", "cursor_up", "Up a row", "Move"),
+    Key("down,j", "cursor_down", "Down a row", "Move"),
+    Key("left,h", "cursor_left", "Left", "Move"),
+    Key("right,l", "cursor_right", "Right", "Move"),
+    Key("w", "word_next", "Next word", "Move"),
+    Key("b", "word_previous", "Previous word", "Move"),
+    Key("pagedown,space", "page_down", "Page down", "Move"),
+    Key("pageup", "page_up", "Page up", "Move"),
+    Key("home", "row_start", "Start of row", "Move"),
+    Key("end", "row_end", "End of row", "Move"),
+    Key("g,ctrl+home", "document_start", "Start of document", "Move"),
+    Key("G,ctrl+end", "document_end", "End of document", "Move"),
+    Key("right_square_bracket", "next_annotation", "Next annotation", "Move", shown="]"),
+    Key("left_square_bracket", "previous_annotation", "Previous annotation", "Move", shown="["),
+    Key("shift+up", "select_up", "Extend selection up", "Select"),
+    Key("shift+down", "select_down", "Extend selection down", "Select"),
+    Key("shift+left", "select_left", "Extend selection left", "Select"),
+    Key("shift+right", "select_right", "Extend selection right", "Select"),
+    Key("v", "toggle_visual", "Start / stop selecting", "Select", footer=True),
+    Key("s", "select_sentence", "Select sentence", "Select", footer=True),
+    Key("escape", "clear_selection", "Clear selection", "Select"),
+    Key("x,delete", "delete_annotation", "Delete annotation", "Annotate", footer=True),
+    Key("n", "edit_note", "Note", "Annotate", footer=True),
+    Key("slash", "search", "Search", "Find", footer=True, shown="/"),
+    Key("greater_than_sign", "search_next", "Next match", "Find", shown=">"),
+    Key("less_than_sign", "search_previous", "Previous match", "Find", shown="<"),
+]
+
+# Keys of the whole app.
+APP_KEYS = [
+    Key("tab", "focus_next_pane", "Next pane", "Panes"),
+    Key("shift+tab", "focus_previous_pane", "Previous pane", "Panes"),
+    Key("u", "undo", "Undo", "Annotate", footer=True),
+    Key("ctrl+r", "redo", "Redo", "Annotate"),
+    Key("p", "toggle_panel", "Annotations panel", "Panes", footer=True),
+    Key("question_mark", "help", "Help", "App", footer=True, shown="?"),
+    Key("ctrl+p", "command_palette", "Commands", "App"),
+    Key("q", "quit", "Quit", "App", footer=True),
+]
+
+_NAMED = {
+    "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
+    "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?", "space": " ",
+}
+
+
+def reserved_keys() -> set[str]:
+    """Single characters the reader uses, which a label may not take."""
+    keys: set[str] = set()
+    for key in PANE_KEYS + APP_KEYS:
+        for name in key.keys.split(","):
+            char = _NAMED.get(name, name)
+            if len(char) == 1:
+                keys.add(char)
+    return keys
+
+
+RESERVED_KEYS = reserved_keys()
+
+
+def shown_keys(key: Key) -> str:
+    """The keys as a person reads them: 'up / k', ']'."""
+    if key.shown:
+        return key.shown
+    return " / ".join(_NAMED.get(name, name) for name in key.keys.split(","))

@@ -1,0 +1,483 @@
+"""The SQLite store: the only module that imports sqlite-utils or writes SQL.
+
+One file holds documents (with the full text all offsets refer to), labels,
+annotations and links. Every user action is its own committed transaction, taken
+with ``BEGIN IMMEDIATE`` so that two writers queue on the busy timeout instead of
+failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .model.spans import Annotation
+from .model.text import context, new_id, utc_now
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+DEFAULT_LABELS = [
+    {
+        "name": "claim",
+        "key": "c",
+        "color": "#2f6db5",
+        "mark": "underline",
+        "description": "A checkable statement of fact, figure, cause or prediction.",
+        "position": 1,
+    },
+    {
+        "name": "attribution",
+        "key": "a",
+        "color": "#b5622f",
+        "mark": "bold",
+        "description": "Who says it: the source and the cue, as in 'Klein notes'.",
+        "position": 2,
+    },
+]
+MARKS = ("underline", "bold", "italic", "strike", "overline")
+
+ANNOTATION_COLUMNS = (
+    "id", "document_id", "start", "end", "label", "exact", "prefix", "suffix",
+    "note", "annotator", "created", "modified", "status",
+)
+LINK_COLUMNS = (
+    "id", "source_id", "target_id", "relation", "note", "annotator", "created", "modified",
+)
+
+
+class StoreError(Exception):
+    """A problem the user can act on, said in one line."""
+
+
+@dataclass
+class Document:
+    id: int
+    path: str
+    title: str
+    source: str
+    language: str
+    sha256: str
+    length: int
+    newline: str
+    added: str
+
+
+def _create_schema_v1(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "id": int, "path": str, "title": str, "source": str, "language": str,
+            "sha256": str, "text": str, "length": int, "newline": str, "encoding": str,
+            "metadata": str, "added": str, "superseded_by": int,
+        },
+        pk="id",
+        not_null={"path", "sha256", "text", "length"},
+        defaults={"title": "", "source": "", "language": "", "metadata": "{}"},
+    )
+    db["documents"].create_index(["sha256"])
+    db["documents"].create_index(["path"])
+    db["labels"].create(
+        {"name": str, "key": str, "color": str, "mark": str, "description": str, "position": int},
+        pk="name",
+        defaults={"description": "", "mark": "underline"},
+    )
+    db["labels"].insert_all(DEFAULT_LABELS)
+    db["annotations"].create(
+        {
+            "id": str, "document_id": int, "start": int, "end": int, "label": str,
+            "exact": str, "prefix": str, "suffix": str, "note": str, "annotator": str,
+            "created": str, "modified": str, "status": str,
+        },
+        pk="id",
+        not_null={"document_id", "start", "end", "label", "exact"},
+        defaults={"note": "", "prefix": "", "suffix": "", "status": "anchored"},
+        foreign_keys=[("document_id", "documents", "id"), ("label", "labels", "name")],
+    )
+    db["annotations"].create_index(["document_id", "start"])
+    db["links"].create(
+        {
+            "id": str, "source_id": str, "target_id": str, "relation": str, "note": str,
+            "annotator": str, "created": str, "modified": str,
+        },
+        pk="id",
+        not_null={"source_id", "target_id", "relation"},
+        defaults={"note": ""},
+        foreign_keys=[("source_id", "annotations", "id"), ("target_id", "annotations", "id")],
+    )
+    db["links"].create_index(["source_id"])
+    db["links"].create_index(["target_id"])
+
+
+# Each migration takes the database from version N-1 to N; append, never edit.
+MIGRATIONS = [("initial schema", _create_schema_v1)]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+class Store:
+    """A Diptych database. Use :meth:`open`; close it with :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+        self.db = sqlite_utils.Database(conn)
+
+    # Opening ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Store":
+        """Open (and if needed create and migrate) the database at ``path``."""
+        path = os.fspath(path)
+        exists = os.path.exists(path)
+        if exists:
+            if os.path.isdir(path):
+                raise StoreError(f"{path}: is a folder, not a database")
+            _check_header(path)
+        elif not create:
+            raise StoreError(f"{path}: no such database (import documents first: diptych import PATH)")
+        folder = os.path.dirname(os.path.abspath(path))
+        readonly = exists and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+        if not exists and not os.access(folder, os.W_OK):
+            raise StoreError(f"{path}: cannot create the database here (folder not writable)")
+        try:
+            if readonly:
+                conn = sqlite3.connect(
+                    f"file:{Path(path).absolute().as_posix()}?mode=ro", uri=True,
+                    timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                )
+            else:
+                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            store = cls(conn, path, readonly)
+            store._configure()
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from None
+        return store
+
+    def _configure(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not self.readonly:
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":  # e.g. a file system without shared memory
+                self.conn.execute("PRAGMA journal_mode = DELETE")
+            # FULL: a tag survives power loss too, at ~0.3 ms a commit.
+            self.conn.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: made by a newer Diptych (schema {version}, this one knows {SCHEMA_VERSION}); upgrade diptych"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0 and self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite database, but not a Diptych one (refusing to change it)")
+        if self.readonly:
+            raise StoreError(f"{self.path}: read-only and needs a schema upgrade; open it writable once")
+        with self.transaction():
+            if "migrations" not in self.db.table_names():
+                self.db["migrations"].create({"version": int, "name": str, "applied": str}, pk="version")
+            for number, (name, migrate) in enumerate(MIGRATIONS[version:], start=version + 1):
+                migrate(self.db)
+                self.db["migrations"].insert({"version": number, "name": name, "applied": utc_now()})
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, committed on exit (rolled back on error)."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: the database is read-only")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot write: {exc}") from None
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap; for polling)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    # Documents ---------------------------------------------------------------------
+    def add_document(self, doc) -> tuple[str, int]:
+        """Store a :class:`~tui.model.documents.DocumentFile`.
+
+        Returns ``("added" | "unchanged" | "changed", document_id)``. A changed file (same
+        path, new content) becomes a new document; the old version and its text stay.
+        """
+        path = str(Path(doc.path).resolve())
+        same = self.conn.execute(
+            "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
+            (doc.sha256,),
+        ).fetchone()
+        if same:
+            return "unchanged", same[0]
+        previous = self.conn.execute(
+            "SELECT id FROM documents WHERE path = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+            (path,),
+        ).fetchone()
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO documents (path, title, source, language, sha256, text, length, newline,"
+                " encoding, metadata, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path, doc.title, doc.source, doc.language, doc.sha256, doc.text, len(doc.text),
+                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False), utc_now(),
+                ),
+            )
+            new = cursor.lastrowid
+            if previous:
+                self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
+        return ("changed" if previous else "added"), new
+
+    def documents(self, include_superseded: bool = False) -> list[Document]:
+        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        rows = self.conn.execute(
+            "SELECT id, path, title, source, language, sha256, length, newline, added"
+            f" FROM documents {where} ORDER BY id"
+        ).fetchall()
+        return [Document(*row) for row in rows]
+
+    def document(self, document_id: int) -> Document:
+        row = self.conn.execute(
+            "SELECT id, path, title, source, language, sha256, length, newline, added"
+            " FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        return Document(*row)
+
+    def find_document(self, ref: str) -> Document:
+        """A document by id, path, file name or sha256 prefix (at least 8 hex digits)."""
+        ref = str(ref)
+        if ref.isdigit():
+            return self.document(int(ref))
+        docs = self.documents()
+        resolved = str(Path(ref).resolve())
+        for test in (
+            lambda d: d.path == resolved,
+            lambda d: Path(d.path).name == ref,
+            lambda d: len(ref) >= 8 and d.sha256.startswith(ref.lower()),
+        ):
+            hits = [d for d in docs if test(d)]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                ids = ", ".join(str(d.id) for d in hits)
+                raise StoreError(f"{ref!r} matches several documents ({ids}); use an id")
+        raise StoreError(f"no document {ref!r} (see: diptych docs)")
+
+    def text(self, document_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        return row[0]
+
+    def document_counts(self) -> list[tuple[Document, int]]:
+        counts = dict(
+            self.conn.execute(
+                "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
+            ).fetchall()
+        )
+        return [(doc, counts.get(doc.id, 0)) for doc in self.documents()]
+
+    # Labels ------------------------------------------------------------------------
+    def labels(self) -> list[dict]:
+        return list(self.db["labels"].rows_where(order_by="position, name"))
+
+    def add_label(self, name: str, key: str, color: str, mark: str, description: str = "") -> None:
+        if any(label["name"] == name for label in self.labels()):
+            raise StoreError(f"label {name!r} exists already")
+        if any(label["key"] == key for label in self.labels()):
+            raise StoreError(f"key {key!r} is taken by another label")
+        position = 1 + max((label["position"] or 0 for label in self.labels()), default=0)
+        with self.transaction():
+            self.db["labels"].insert(
+                {"name": name, "key": key, "color": color, "mark": mark,
+                 "description": description, "position": position}
+            )
+
+    def _check_label(self, label: str) -> None:
+        if not self.conn.execute("SELECT 1 FROM labels WHERE name = ?", (label,)).fetchone():
+            names = ", ".join(row["name"] for row in self.labels())
+            raise StoreError(f"unknown label {label!r} (labels: {names})")
+
+    # Annotations -------------------------------------------------------------------
+    def create_annotation(
+        self,
+        document_id: int,
+        text: str,
+        start: int,
+        end: int,
+        label: str,
+        annotator: str,
+        note: str = "",
+    ) -> Annotation:
+        """Store a new span over ``text`` (the document's text) and commit it."""
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"span {start}:{end} is outside the text (0:{len(text)}) or empty")
+        self._check_label(label)
+        prefix, suffix = context(text, start, end)
+        now = utc_now()
+        annotation = Annotation(
+            id=new_id(), document_id=document_id, start=start, end=end, label=label,
+            exact=text[start:end], prefix=prefix, suffix=suffix, note=note,
+            annotator=annotator, created=now, modified=now,
+        )
+        with self.transaction():
+            self._insert_annotation(annotation)
+        return annotation
+
+    def _insert_annotation(self, a: Annotation) -> None:
+        self.conn.execute(
+            'INSERT INTO annotations (id, document_id, start, "end", label, exact, prefix, suffix,'
+            " note, annotator, created, modified, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            tuple(getattr(a, column) for column in ANNOTATION_COLUMNS),
+        )
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        row = self.conn.execute(
+            f"SELECT {_columns(ANNOTATION_COLUMNS)} FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no annotation {annotation_id!r}")
+        return Annotation(*row)
+
+    def annotations(self, document_id: int) -> list[Annotation]:
+        """A document's annotations in text order."""
+        rows = self.conn.execute(
+            f"SELECT {_columns(ANNOTATION_COLUMNS)} FROM annotations WHERE document_id = ?"
+            ' ORDER BY start, "end", id',
+            (document_id,),
+        )
+        return [Annotation(*row) for row in rows]
+
+    def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[dict]]:
+        """Delete an annotation and its links in one transaction; return both for undo."""
+        annotation = self.annotation(annotation_id)
+        links = self.links_of([annotation_id])
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM links WHERE source_id = ? OR target_id = ?", (annotation_id, annotation_id)
+            )
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        return annotation, links
+
+    def restore_annotation(self, annotation: Annotation, links: Iterable[dict] = ()) -> None:
+        """Put back an annotation (and links) exactly as :meth:`delete_annotation` returned them."""
+        with self.transaction():
+            self._insert_annotation(annotation)
+            for link in links:
+                self._insert_link(link)
+
+    def set_note(self, annotation_id: str, note: str) -> tuple[str, str]:
+        """Change a note; returns the (note, modified) it had, for undo."""
+        old = self.annotation(annotation_id)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET note = ?, modified = ? WHERE id = ?",
+                (note, utc_now(), annotation_id),
+            )
+        return old.note, old.modified
+
+    def restore_note(self, annotation_id: str, note: str, modified: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", (note, modified, annotation_id)
+            )
+
+    # Links -------------------------------------------------------------------------
+    def _insert_link(self, link: dict) -> None:
+        self.conn.execute(
+            f"INSERT INTO links ({_columns(LINK_COLUMNS)}) VALUES ({', '.join('?' * len(LINK_COLUMNS))})",
+            tuple(link[column] for column in LINK_COLUMNS),
+        )
+
+    def links_of(self, annotation_ids: list[str]) -> list[dict]:
+        """Links with either end among ``annotation_ids``."""
+        if not annotation_ids:
+            return []
+        marks = ", ".join("?" * len(annotation_ids))
+        rows = self.conn.execute(
+            f"SELECT {_columns(LINK_COLUMNS)} FROM links"
+            f" WHERE source_id IN ({marks}) OR target_id IN ({marks}) ORDER BY created, id",
+            (*annotation_ids, *annotation_ids),
+        )
+        return [dict(zip(LINK_COLUMNS, row)) for row in rows]
+
+    # Export and statistics -----------------------------------------------------------
+    def export_rows(self, document_id: int | None = None, label: str | None = None) -> Iterator[dict]:
+        """Every annotation with its document's path and sha256 and its links, in text order."""
+        where, params = [], []
+        if document_id is not None:
+            where.append("a.document_id = ?")
+            params.append(document_id)
+        if label is not None:
+            where.append("a.label = ?")
+            params.append(label)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        columns = ", ".join(f'a."{c}"' for c in ANNOTATION_COLUMNS)
+        # Links as JSON, made by SQLite in the same pass (two indexed look-ups per row).
+        link_json = (
+            "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation,"
+            " 'direction', l.dir, 'other', l.other, 'note', l.note)) FROM ("
+            " SELECT id, relation, 'out' AS dir, target_id AS other, note, created FROM links WHERE source_id = a.id"
+            " UNION ALL"
+            " SELECT id, relation, 'in' AS dir, source_id AS other, note, created FROM links WHERE target_id = a.id"
+            " ORDER BY created, id) AS l"
+        )
+        sql = (
+            f"SELECT {columns}, d.path, d.sha256, d.title, ({link_json})"
+            f" FROM annotations a JOIN documents d ON d.id = a.document_id {clause}"
+            ' ORDER BY a.document_id, a.start, a."end", a.id'
+        )
+        cursor = self.conn.execute(sql, params)
+        n = len(ANNOTATION_COLUMNS)
+        for row in cursor:
+            record = {"id": row[0], "document": {"id": row[1], "path": row[n], "sha256": row[n + 1], "title": row[n + 2]}}
+            record.update(zip(ANNOTATION_COLUMNS[2:], row[2:n]))
+            record["links"] = json.loads(row[n + 3])
+            yield record
+
+    def stats(self) -> list[tuple[int, str, str, int]]:
+        """(document id, title, label, count) for every document and label with annotations."""
+        return self.conn.execute(
+            "SELECT d.id, d.title, a.label, count(*) FROM annotations a"
+            " JOIN documents d ON d.id = a.document_id GROUP BY d.id, a.label ORDER BY d.id, a.label"
+        ).fetchall()
+
+
+def _columns(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _check_header(path: str) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise StoreError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror}") from None
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite database (refusing to touch it)")
