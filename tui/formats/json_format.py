@@ -6,9 +6,10 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
-# json.dumps leaves DEL and the C1 controls raw; escaped they are the same JSON value
-# and can no longer act on a terminal that shows the output.
-_ESCAPE_CONTROLS = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0)]}
+# json.dumps leaves DEL, the C1 controls and the Unicode line and paragraph separators
+# raw. Escaped they are the same JSON value, yet they can no longer act on a terminal,
+# and a reader that splits lines with str.splitlines() no longer cuts a record in two.
+_ESCAPE_CONTROLS = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}
 
 
 def dumps(record: dict) -> str:

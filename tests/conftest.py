@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A private copy of the shipped corpus (manifest included)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def runner(monkeypatch) -> CliRunner:
+    monkeypatch.delenv("DIPTYCH_DB", raising=False)
+    monkeypatch.setenv("DIPTYCH_ANNOTATOR", "tester")
+    return CliRunner()
+
+
+@pytest.fixture
+def store(db_path: Path, corpus: Path):
+    """An open store with the corpus imported."""
+    from tui.model.documents import collect, read_document
+    from tui.store import Store
+
+    store = Store.open(db_path)
+    for file, meta in collect([corpus]):
+        store.add_document(read_document(file, meta=meta))
+    yield store
+    store.close()
