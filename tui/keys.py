@@ -61,7 +61,7 @@ APP_KEYS = [
 
 _NAMED = {
     "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
-    "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?", "space": " ",
+    "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?",
 }
 
 
@@ -70,7 +70,7 @@ def reserved_keys() -> set[str]:
     keys: set[str] = set()
     for key in PANE_KEYS + APP_KEYS:
         for name in key.keys.split(","):
-            char = _NAMED.get(name, name)
+            char = " " if name == "space" else _NAMED.get(name, name)
             if len(char) == 1:
                 keys.add(char)
     return keys

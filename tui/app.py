@@ -1,0 +1,77 @@
+"""The Diptych Textual app: a thin shell around the reader screen and the store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import App
+from textual.binding import Binding
+
+from .commands import DiptychCommands
+from .keys import APP_KEYS
+from .screens.dialogs import HelpScreen, PromptDialog
+from .screens.reader import ReaderScreen
+from .store import Store
+
+
+class DiptychApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Diptych"
+    COMMANDS = App.COMMANDS | {DiptychCommands}
+    BINDINGS = [
+        Binding(k.keys, k.action, k.description, show=k.footer, priority=k.keys in ("tab", "shift+tab"))
+        for k in APP_KEYS
+        if k.action != "command_palette"  # Textual binds ctrl+p itself
+    ]
+
+    def __init__(self, db_path: str, document_ids: list[int], annotator: str) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.document_ids = document_ids
+        self.annotator = annotator
+        self.store = Store.open(db_path)
+
+    def on_mount(self) -> None:
+        self.push_screen(ReaderScreen(self.document_ids))
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
+
+    def action_focus_next_pane(self) -> None:
+        self.reader.focus_pane(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self.reader.focus_pane(-1)
+
+    def action_toggle_panel(self) -> None:
+        self.reader.toggle_panel()
+
+    def action_undo(self) -> None:
+        self.reader.undo()
+
+    def action_redo(self) -> None:
+        self.reader.undo(redo=True)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.store.labels()))
+
+    def action_change_annotator(self) -> None:
+        def done(name: str | None) -> None:
+            if name and name.strip():
+                self.annotator = name.strip()
+                self.notify(f"Annotating as {self.annotator}", markup=False)
+                self.reader._refresh_all()
+
+        self.push_screen(PromptDialog("Annotator name", self.annotator), done)
+
+    def action_export(self, fmt: str = "jsonl") -> None:
+        from .formats import EXPORTERS, atomic_writer
+
+        name = f"diptych-export-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
+        with atomic_writer(name, newline="" if fmt == "csv" else None) as handle:
+            count = EXPORTERS[fmt](self.store.export_rows(), handle)
+        self.notify(f"Exported {count} annotations to {name}", markup=False)

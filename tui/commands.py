@@ -1,0 +1,43 @@
+"""Command palette (ctrl+p) entries: switch a pane's document, the panel, export, annotator."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .model.text import safe_for_display
+
+
+class DiptychCommands(Provider):
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        reader = app.reader
+        commands: list[tuple[str, object, str]] = [
+            ("Toggle the annotations panel", app.action_toggle_panel, "List this document's annotations"),
+            ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Write a .jsonl file here"),
+            ("Export annotations (CSV)", partial(app.action_export, "csv"), "Write a .csv file here"),
+            ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
+            ("Help: keys", app.action_help, "Every key and mouse action"),
+        ]
+        for doc in app.store.documents():
+            title = safe_for_display(doc.title)
+            for pane in reader.panes:
+                if pane.view.document_id != doc.id:
+                    commands.append((
+                        f"Pane {pane.number}: show {title}",
+                        partial(reader.show_document, pane.number, doc.id),
+                        f"Document {doc.id}",
+                    ))
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)

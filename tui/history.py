@@ -1,0 +1,83 @@
+"""Undo and redo of the user's edits, each step a committed store operation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model.spans import Annotation
+
+
+@dataclass
+class Created:
+    annotation: Annotation
+
+    def undo(self, store) -> Annotation:
+        store.delete_annotation(self.annotation.id)
+        return self.annotation
+
+    def redo(self, store) -> Annotation:
+        store.restore_annotation(self.annotation)
+        return self.annotation
+
+
+@dataclass
+class Deleted:
+    annotation: Annotation
+    links: list[dict] = field(default_factory=list)
+
+    def undo(self, store) -> Annotation:
+        store.restore_annotation(self.annotation, self.links)
+        return self.annotation
+
+    def redo(self, store) -> Annotation:
+        store.delete_annotation(self.annotation.id)
+        return self.annotation
+
+
+@dataclass
+class NoteChanged:
+    annotation: Annotation
+    old_note: str
+    old_modified: str
+    new_note: str
+
+    def undo(self, store) -> Annotation:
+        store.restore_note(self.annotation.id, self.old_note, self.old_modified)
+        return self.annotation
+
+    def redo(self, store) -> Annotation:
+        store.set_note(self.annotation.id, self.new_note)
+        return self.annotation
+
+
+Step = Created | Deleted | NoteChanged
+
+
+class History:
+    """Two stacks of steps; a new step clears the redo stack, as in every editor."""
+
+    def __init__(self, limit: int = 1000) -> None:
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
+        self._limit = limit
+
+    def push(self, step: Step) -> None:
+        self._done.append(step)
+        del self._done[: -self._limit]
+        self._undone.clear()
+
+    def undo(self, store) -> tuple[Step, Annotation] | None:
+        if not self._done:
+            return None
+        step = self._done.pop()
+        annotation = step.undo(store)
+        self._undone.append(step)
+        return step, annotation
+
+    def redo(self, store) -> tuple[Step, Annotation] | None:
+        if not self._undone:
+            return None
+        step = self._undone.pop()
+        annotation = step.redo(store)
+        self._done.append(step)
+        return step, annotation

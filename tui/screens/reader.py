@@ -1,0 +1,242 @@
+"""The reader screen: document panes side by side, the status line, the panel and search.
+
+Every edit goes widget -> message -> this screen -> store (committed) -> the views,
+so what is on screen is always what is in the database.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from ..history import Created, Deleted, History, NoteChanged
+from ..model.spans import Annotation
+from ..model.text import trim_span
+from ..store import StoreError
+from ..widgets.annotation_panel import AnnotationPanel
+from ..widgets.document_view import DocumentView
+from ..widgets.pane import DocumentPane
+from ..widgets.status_line import StatusLine
+from .dialogs import PromptDialog
+
+
+class ReaderScreen(Screen):
+    POLL_SECONDS = 1.0  # how often to look for other writers' changes
+
+    def __init__(self, document_ids: list[int]) -> None:
+        super().__init__()
+        self.document_ids = document_ids
+        self.history = History()
+        self.panes: list[DocumentPane] = []
+        self._data_version: int | None = None
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        labels = self.store.labels()
+        with Horizontal(id="panes"):
+            for number, document_id in enumerate(self.document_ids, start=1):
+                view = DocumentView(document_id, self.store.text(document_id))
+                view.set_labels(labels)
+                pane = DocumentPane(view, number)
+                self.panes.append(pane)
+                yield pane
+        yield AnnotationPanel(id="panel")
+        yield Input(placeholder="Search (Enter: next match, Escape: close)", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for pane in self.panes:
+            self._load_annotations(pane.view)
+        self.panes[0].view.focus()
+        self._data_version = self.store.data_version()
+        self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
+
+    # Helpers --------------------------------------------------------------------------------
+    @property
+    def views(self) -> list[DocumentView]:
+        return [pane.view for pane in self.panes]
+
+    @property
+    def current_view(self) -> DocumentView:
+        focused = self.focused
+        if isinstance(focused, DocumentView):
+            return focused
+        panel = self.query_one(AnnotationPanel)
+        for view in self.views:
+            if view.document_id == panel.document_id:
+                return view
+        return getattr(self, "_last_view", self.views[0])
+
+    def _views_of(self, document_id: int) -> list[DocumentView]:
+        return [view for view in self.views if view.document_id == document_id]
+
+    def _load_annotations(self, view: DocumentView) -> None:
+        view.set_annotations(self.store.annotations(view.document_id))
+        self._refresh_title(view)
+
+    def _refresh_title(self, view: DocumentView) -> None:
+        for pane in self.panes:
+            if pane.view is view:
+                doc = self.store.document(view.document_id)
+                pane.title_bar.show(doc.title, doc.source, len(view.spans), pane.number)
+                pane.set_class(view.has_focus, "focused")
+
+    def _refresh_all(self, view: DocumentView | None = None) -> None:
+        view = view or self.current_view
+        for other in self.views:
+            self._refresh_title(other)
+        self.query_one(StatusLine).describe(view, view.looks, self.app.annotator)
+        panel = self.query_one(AnnotationPanel)
+        if panel.display:
+            here = view.annotations_here()
+            panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None)
+
+    def _after_change(self, document_id: int, focus: Annotation | None = None) -> None:
+        """Re-read a document's annotations after an edit and show them."""
+        for view in self._views_of(document_id):
+            self._load_annotations(view)
+            if focus is not None and view is self.current_view:
+                view.move_to(focus.start)
+        self._refresh_all()
+
+    def _poll_other_writers(self) -> None:
+        version = self.store.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            for view in self.views:
+                self._load_annotations(view)
+            self._refresh_all()
+
+    # Messages from the views ----------------------------------------------------------------
+    def on_document_view_changed(self, message: DocumentView.Changed) -> None:
+        if message.view.has_focus:
+            self._last_view = message.view
+            self._refresh_all(message.view)
+
+    def on_document_view_tag_requested(self, message: DocumentView.TagRequested) -> None:
+        view = message.view
+        start, end = trim_span(view.text, message.start, message.end)
+        if start >= end:
+            self.notify("The selection is only white space.", severity="warning", markup=False)
+            return
+        try:
+            annotation = self.store.create_annotation(
+                view.document_id, view.text, start, end, message.label, self.app.annotator
+            )
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.history.push(Created(annotation))
+        for other in self._views_of(view.document_id):
+            other.spans.add(annotation)
+            other.refresh()
+        view.visual = False
+        view.anchor = None
+        view.move_to(annotation.start)
+        self._refresh_all(view)
+
+    def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
+        self._annotation_command(message.annotation, message.command)
+
+    def on_document_view_search_requested(self, message: DocumentView.SearchRequested) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(AnnotationPanel.Command)
+    def _panel_command(self, message: AnnotationPanel.Command) -> None:
+        if message.command == "leave" or message.annotation is None:
+            self.current_view.focus()
+        else:
+            self._annotation_command(message.annotation, message.command)
+
+    @on(AnnotationPanel.OptionSelected)
+    def _panel_jump(self, message: AnnotationPanel.OptionSelected) -> None:
+        panel = self.query_one(AnnotationPanel)
+        annotation = panel.annotations[message.option_index]
+        view = self.current_view
+        view.focus()
+        view.move_to(annotation.start)
+
+    def _annotation_command(self, annotation: Annotation, command: str) -> None:
+        if command == "delete":
+            try:
+                deleted, links = self.store.delete_annotation(annotation.id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.history.push(Deleted(deleted, links))
+            self._after_change(annotation.document_id)
+        elif command == "note":
+            def save(note: str | None) -> None:
+                if note is None or note == annotation.note:
+                    return
+                old_note, old_modified = self.store.set_note(annotation.id, note)
+                self.history.push(NoteChanged(annotation, old_note, old_modified, note))
+                self._after_change(annotation.document_id)
+
+            self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
+
+    # Search ------------------------------------------------------------------------------
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        view = self.current_view
+        search = event.input
+        query = event.value or (view.search_pattern.pattern if view.search_pattern else "")
+        search.display = False
+        view.focus()
+        if query and not (view.search(event.value) if event.value else view.search_again()):
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
+
+    def on_key(self, event) -> None:
+        search = self.query_one("#search", Input)
+        if event.key == "escape" and search.has_focus:
+            search.display = False
+            self.current_view.focus()
+            event.stop()
+
+    # App-level actions, called by the app's bindings ------------------------------------------------
+    def focus_pane(self, step: int) -> None:
+        views = self.views
+        current = self.current_view
+        index = views.index(current) if current in views else 0
+        views[(index + step) % len(views)].focus()
+
+    def toggle_panel(self) -> None:
+        panel = self.query_one(AnnotationPanel)
+        view = self.current_view
+        panel.display = not panel.display
+        if panel.display:
+            self._refresh_all(view)
+            panel.focus()
+        else:
+            view.focus()
+
+    def undo(self, redo: bool = False) -> None:
+        try:
+            done = self.history.redo(self.store) if redo else self.history.undo(self.store)
+        except StoreError as exc:
+            self.notify(f"Cannot {'redo' if redo else 'undo'}: {exc}", severity="error", markup=False)
+            return
+        if done is None:
+            self.notify(f"Nothing to {'redo' if redo else 'undo'}.", markup=False)
+            return
+        step, annotation = done
+        gone = isinstance(step, Created) != redo and not isinstance(step, NoteChanged)
+        self._after_change(annotation.document_id, None if gone else annotation)
+        what = {Created: "tag", Deleted: "deletion", NoteChanged: "note"}[type(step)]
+        self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
+
+    def show_document(self, pane_number: int, document_id: int) -> None:
+        pane = self.panes[pane_number - 1]
+        pane.view.load(document_id, self.store.text(document_id))
+        self._load_annotations(pane.view)
+        pane.view.focus()
+        self._refresh_all(pane.view)

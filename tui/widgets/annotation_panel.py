@@ -1,0 +1,76 @@
+"""The annotations panel: the focused document's annotations in text order."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..model.spans import Annotation
+from ..model.text import excerpt, safe_for_display
+
+
+class AnnotationPanel(OptionList):
+    """Enter jumps to the annotation; x deletes it; n edits its note."""
+
+    BINDINGS = [
+        Binding("x,delete", "delete", "Delete"),
+        Binding("n", "note", "Note"),
+        Binding("escape", "leave", "Back to text"),
+    ]
+
+    class Command(Message):
+        def __init__(self, panel: "AnnotationPanel", annotation: Annotation, command: str) -> None:
+            super().__init__()
+            self.panel, self.annotation, self.command = panel, annotation, command
+
+        @property
+        def control(self) -> "AnnotationPanel":
+            return self.panel
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.annotations: list[Annotation] = []
+        self.document_id: int | None = None
+
+    def show(self, document_id: int, annotations: list[Annotation], looks: dict, current: str | None) -> None:
+        """List ``annotations`` (already in text order), keeping the highlight where it was."""
+        previous = self.annotations[self.highlighted].id if self.highlighted is not None and self.annotations else None
+        self.document_id = document_id
+        self.annotations = list(annotations)
+        options = []
+        for annotation in self.annotations:
+            look = looks.get(annotation.label)
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f" {safe_for_display(annotation.label):<11} ",
+                        style=f"bold on {look.color}" if look else "bold reverse")
+            line.append(f" {annotation.start:>7}  ", style="dim")
+            line.append(excerpt(annotation.exact, 70))
+            if annotation.note:
+                line.append("   ✎ ", style="dim")
+                line.append(excerpt(annotation.note, 50), style="italic")
+            options.append(Option(line, id=annotation.id))
+        self.set_options(options)
+        keep = current or previous
+        for index, annotation in enumerate(self.annotations):
+            if annotation.id == keep:
+                self.highlighted = index
+                break
+
+    def _current(self) -> Annotation | None:
+        if self.highlighted is None or not self.annotations:
+            return None
+        return self.annotations[self.highlighted]
+
+    def action_delete(self) -> None:
+        if (annotation := self._current()) is not None:
+            self.post_message(self.Command(self, annotation, "delete"))
+
+    def action_note(self) -> None:
+        if (annotation := self._current()) is not None:
+            self.post_message(self.Command(self, annotation, "note"))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Command(self, self._current(), "leave"))

@@ -1,0 +1,567 @@
+"""The document view: one document, soft-wrapped, rendered a row at a time.
+
+Only the rows on screen are laid out and drawn (the Line API: ``render_line``), and
+the annotations drawn on a row come from a bisect look-up in a sorted index, so the
+cost of a key press follows the size of the window, not of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ..keys import PANE_KEYS
+from ..model.layout import Layout, RowPos, char_cells, display_char
+from ..model.spans import Annotation, SpanIndex
+from ..model.text import next_word_start, previous_word_start, word_at
+
+
+@dataclass
+class LabelLook:
+    """How a label is drawn: its colour and its monochrome mark."""
+
+    color: str
+    mark: str
+
+    def style(self) -> Style:
+        marks = {m: True for m in self.mark.split() if m in {"underline", "bold", "italic", "strike", "overline"}}
+        return Style(bgcolor=self.color, color="#ffffff", **marks)
+
+
+class DocumentView(Widget, can_focus=True):
+    """A scrollable, soft-wrapped view of one document with a cursor and a selection."""
+
+    ALLOW_SELECT = False  # one selection model per pane: ours
+    BINDINGS = [Binding(k.keys, k.action, k.description, show=k.footer) for k in PANE_KEYS]
+    COMPONENT_CLASSES = {
+        "document-view--cursor",
+        "document-view--cursor-unfocused",
+        "document-view--selection",
+        "document-view--search",
+        "document-view--scrollbar",
+        "document-view--thumb",
+    }
+    DEFAULT_CSS = """
+    DocumentView { height: 1fr; width: 1fr; }
+    DocumentView > .document-view--cursor { text-style: reverse; }
+    DocumentView > .document-view--cursor-unfocused { text-style: underline; }
+    DocumentView > .document-view--selection { text-style: reverse; }
+    DocumentView > .document-view--search { background: $warning 60%; color: $text; }
+    DocumentView > .document-view--scrollbar { background: $panel; }
+    DocumentView > .document-view--thumb { background: $primary; }
+    """
+
+    # Messages posted to the screen ---------------------------------------------------
+    class Changed(Message):
+        """The cursor or the selection moved."""
+
+        def __init__(self, view: "DocumentView") -> None:
+            super().__init__()
+            self.view = view
+
+        @property
+        def control(self) -> "DocumentView":
+            return self.view
+
+    class TagRequested(Changed):
+        def __init__(self, view: "DocumentView", start: int, end: int, label: str) -> None:
+            super().__init__(view)
+            self.start, self.end, self.label = start, end, label
+
+    class AnnotationRequested(Changed):
+        """A command on the annotation under the cursor: ``delete`` or ``note``."""
+
+        def __init__(self, view: "DocumentView", annotation: Annotation, command: str) -> None:
+            super().__init__(view)
+            self.annotation, self.command = annotation, command
+
+    class SearchRequested(Changed):
+        pass
+
+    def __init__(self, document_id: int, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document_id = document_id
+        self.text = text
+        self.layout_model = Layout(text)
+        self.spans = SpanIndex()
+        self.looks: dict[str, LabelLook] = {}
+        self.cursor = 0  # a code-point offset into the text
+        self.anchor: int | None = None  # the selection's fixed end
+        self.visual = False  # v: moving extends the selection
+        self.top = RowPos(0, 0)
+        self.goal_x: int | None = None  # column kept by up/down moves
+        self.search_pattern: re.Pattern[str] | None = None
+        self._visible: list = []  # (RowPos, Row) of each screen row
+        self._top_offset = 0
+        self._laid_out_for = (0, 0)  # the size that _visible was computed for
+        self.label_keys: dict[str, str] = {}  # key -> label name
+        self._style_cache: dict = {}
+        self._dragging = False
+
+    # Public API for the screen -----------------------------------------------------------
+    def set_labels(self, labels: list[dict]) -> None:
+        self.looks = {l["name"]: LabelLook(l["color"], l["mark"] or "") for l in labels}
+        for label in labels:  # one key per label, shown in the footer
+            if label["key"] and label["key"] not in self.label_keys:
+                self.label_keys[label["key"]] = label["name"]
+                # What App.bind does, for this widget: label keys come from the database.
+                self._bindings.bind(label["key"], f"tag({label['name']!r})", label["name"])
+        self._style_cache.clear()
+        self.refresh()
+
+    def load(self, document_id: int, text: str) -> None:
+        """Show another document in this view, from its start."""
+        self.document_id, self.text = document_id, text
+        self.layout_model = Layout(text, self.text_width)
+        self.cursor, self.anchor, self.visual = 0, None, False
+        self.top, self._top_offset, self.goal_x = RowPos(0, 0), 0, None
+        self.search_pattern = None
+        self._visible = []
+        self._laid_out_for = (0, 0)
+        self.refresh()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self.spans.reset(annotations)
+        self.refresh()
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected ``[start, end)``, or None."""
+        if self.anchor is None or self.anchor == self.cursor:
+            return None
+        return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
+
+    def annotations_here(self) -> list[Annotation]:
+        return self.spans.at(self.cursor)
+
+    def select(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` and put the cursor at its end."""
+        self.anchor = start
+        self.move_to(end, keep_selection=True)
+
+    def move_to(self, offset: int, keep_selection: bool = False) -> None:
+        offset = max(0, min(offset, self.layout_model.max_offset))
+        if not keep_selection and not self.visual:
+            self.anchor = None
+        self.goal_x = None
+        self.cursor = offset
+        self._follow_cursor()
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    # Geometry -----------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        return max(1, self.size.width - 1)  # the last column is the scroll indicator
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Keep the same text at the top when the width (and so the wrapping) changes.
+        self.layout_model.set_width(self.text_width)
+        self.top = self.layout_model.pos_of(self._top_offset)
+        self._follow_cursor()
+
+    def _relayout(self) -> None:
+        model = self.layout_model
+        if model.width != self.text_width:
+            model.set_width(self.text_width)
+            self.top = model.pos_of(self._top_offset)
+        self._visible = model.rows_from(self.top, max(1, self.size.height))
+        self._top_offset = self._visible[0][1].start
+        self._laid_out_for = (self.size.width, self.size.height)
+
+    def _follow_cursor(self) -> None:
+        """Scroll so that the cursor's row is on screen."""
+        model = self.layout_model
+        model.set_width(self.text_width)
+        height = max(1, self.size.height)
+        here = model.pos_of(self.cursor)
+        if here < self.top:
+            self.top = here
+        else:
+            bottom = model.walk(self.top, height - 1)
+            if here > bottom:
+                self.top = model.walk(here, -(height - 1))
+        self._relayout()
+
+    def scroll_rows(self, count: int, move_cursor: bool = True) -> None:
+        """Scroll by ``count`` rows; the cursor moves with the page, or stays in view."""
+        model = self.layout_model
+        model.set_width(self.text_width)
+        height = max(1, self.size.height)
+        last = RowPos(model.block_count - 1, len(model.rows(model.block_count - 1)) - 1)
+        self.top = min(model.walk(self.top, count), max(RowPos(0, 0), model.walk(last, -(height - 1))))
+        if move_cursor:
+            here = model.pos_of(self.cursor)
+            x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+            self.cursor = model.offset_at(model.walk(here, count), x)
+            self.goal_x = x
+        self._relayout()
+        first, bottom = self._visible[0][1], self._visible[-1][1]
+        if self.cursor < first.start:
+            self.cursor = first.start
+        elif self.cursor > bottom.end or (self.cursor == bottom.end and not bottom.last):
+            self.cursor = bottom.start
+        self._follow_cursor()
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def offset_at_point(self, x: int, y: int) -> int | None:
+        if not self._visible:
+            return None
+        y = max(0, min(y, len(self._visible) - 1))
+        pos, _row = self._visible[y]
+        return self.layout_model.offset_at(pos, max(0, x))
+
+    # Drawing -----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        if self._laid_out_for != (self.size.width, self.size.height):
+            self._relayout()
+        width = self.size.width
+        base = self.rich_style
+        if y >= len(self._visible):
+            strip = Strip([Segment(" " * self.text_width, base)], self.text_width)
+        else:
+            strip = self._render_row(*self._visible[y], base)
+        return Strip.join([strip, Strip([self._scrollbar_cell(y)], 1)]).crop(0, width)
+
+    def _render_row(self, pos: RowPos, row, base: Style) -> Strip:
+        text = self.text
+        spans = self.spans.overlapping(row.start, row.end + 1)
+        selection = self.selection
+        matches = self._matches_in(row.start, row.end)
+        cursor_style = self._text_attributes(
+            "document-view--cursor" if self.has_focus else "document-view--cursor-unfocused"
+        )
+        segments: list[Segment] = []
+        run: list[str] = []
+        run_key = None
+        x = 0
+        for offset in range(row.start, row.end + (1 if row.last and self.cursor == row.end else 0)):
+            ch = text[offset] if offset < row.end else " "
+            cells = char_cells(ch, x) if offset < row.end else 1
+            shown = display_char(ch, cells) if offset < row.end else " "
+            covering = tuple(a.label for a in spans if a.start <= offset < a.end) if offset < row.end else ()
+            in_sel = selection is not None and selection[0] <= offset < selection[1]
+            in_match = any(s <= offset < e for s, e in matches)
+            key = (covering, in_sel, in_match, offset == self.cursor)
+            if key != run_key and run:
+                segments.append(Segment("".join(run), self._style_for(run_key, base, cursor_style)))
+                run = []
+            run_key = key
+            run.append(shown)
+            x += cells
+        if run:
+            segments.append(Segment("".join(run), self._style_for(run_key, base, cursor_style)))
+        strip = Strip(segments)
+        return strip.extend_cell_length(self.text_width, base).crop(0, self.text_width)
+
+    def _style_for(self, key, base: Style, cursor_style: Style) -> Style:
+        cached = self._style_cache.get((key, self.has_focus))
+        if cached is not None:
+            return cached
+        covering, in_sel, in_match, is_cursor = key
+        style = base
+        # Innermost colour wins (spans come longest-first from the index order); every mark shows.
+        for label in covering:
+            look = self.looks.get(label)
+            if look is not None:
+                style = style + look.style()
+        if in_match:
+            style = style + self.get_component_rich_style("document-view--search")
+        if in_sel:
+            style = style + self._text_attributes("document-view--selection")
+        if is_cursor:
+            # The cursor inverts what is under it, so it shows inside a selection too.
+            style = style + (Style(reverse=False, bold=True, underline=True) if in_sel else cursor_style)
+        self._style_cache[(key, self.has_focus)] = style
+        return style
+
+    def _text_attributes(self, component: str) -> Style:
+        """Only the text style of a component class, so that label colours show through."""
+        style = self.get_component_rich_style(component)
+        return Style(reverse=style.reverse, bold=style.bold, underline=style.underline, italic=style.italic)
+
+    def _scrollbar_cell(self, y: int) -> Segment:
+        height = max(1, self.size.height)
+        length = max(1, len(self.text))
+        if not self._visible:
+            return Segment(" ", self.get_component_rich_style("document-view--scrollbar"))
+        first = self._visible[0][1].start
+        last = self._visible[-1][1].end
+        top = int(first / length * height)
+        bottom = max(top + 1, round(last / length * height))
+        part = "document-view--thumb" if top <= y < bottom else "document-view--scrollbar"
+        return Segment(" ", self.get_component_rich_style(part))
+
+    def _matches_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        if self.search_pattern is None:
+            return []
+        margin = 200
+        return [
+            (m.start(), m.end())
+            for m in self.search_pattern.finditer(self.text, max(0, start - margin), min(len(self.text), end + margin))
+            if m.end() > start and m.start() < end
+        ]
+
+    def on_focus(self) -> None:
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # Keyboard actions ----------------------------------------------------------------------
+    def _move(self, offset: int, extend: bool = False) -> None:
+        if extend and self.anchor is None:
+            self.anchor = self.cursor
+        goal = self.goal_x
+        self.move_to(offset, keep_selection=extend or self.visual)
+        self.goal_x = goal
+
+    def _step(self, offset: int, direction: int) -> int:
+        """One character left or right, never stopping on a zero-width code point."""
+        text, limit = self.text, self.layout_model.max_offset
+        offset = max(0, min(limit, offset + direction))
+        while 0 < offset < limit and char_cells(text[offset], 0) == 0:
+            offset += direction
+        return offset
+
+    def _vertical(self, count: int) -> int:
+        model = self.layout_model
+        here = model.pos_of(self.cursor)
+        x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+        target = model.walk(here, count)
+        offset = model.offset_at(target, x) if target != here else self.cursor
+        self.goal_x = x
+        return offset
+
+    def action_cursor_left(self) -> None:
+        self._move(self._step(self.cursor, -1))
+        self.goal_x = None
+
+    def action_cursor_right(self) -> None:
+        self._move(self._step(self.cursor, 1))
+        self.goal_x = None
+
+    def action_cursor_up(self) -> None:
+        self._move(self._vertical(-1))
+
+    def action_cursor_down(self) -> None:
+        self._move(self._vertical(1))
+
+    def action_select_left(self) -> None:
+        self._move(self._step(self.cursor, -1), extend=True)
+        self.goal_x = None
+
+    def action_select_right(self) -> None:
+        self._move(self._step(self.cursor, 1), extend=True)
+        self.goal_x = None
+
+    def action_select_up(self) -> None:
+        self._move(self._vertical(-1), extend=True)
+
+    def action_select_down(self) -> None:
+        self._move(self._vertical(1), extend=True)
+
+    def action_word_next(self) -> None:
+        self._move(next_word_start(self.text, self.cursor))
+        self.goal_x = None
+
+    def action_word_previous(self) -> None:
+        self._move(previous_word_start(self.text, self.cursor))
+        self.goal_x = None
+
+    def action_page_down(self) -> None:
+        self.scroll_rows(max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.scroll_rows(-max(1, self.size.height - 1))
+
+    def action_row_start(self) -> None:
+        self._move(self.layout_model.row(self.layout_model.pos_of(self.cursor)).start)
+        self.goal_x = None
+
+    def action_row_end(self) -> None:
+        row = self.layout_model.row(self.layout_model.pos_of(self.cursor))
+        self._move(row.end if row.last else max(row.start, row.end - 1))
+        self.goal_x = None
+
+    def action_document_start(self) -> None:
+        self._move(0)
+        self.goal_x = None
+
+    def action_document_end(self) -> None:
+        self._move(self.layout_model.max_offset)
+        self.goal_x = None
+
+    def action_next_annotation(self) -> None:
+        found = self.spans.next_after(self.cursor)
+        if found is not None:
+            self._move(found.start)
+        else:
+            self.app.bell()
+
+    def action_previous_annotation(self) -> None:
+        found = self.spans.previous_before(self.cursor)
+        if found is not None:
+            self._move(found.start)
+        else:
+            self.app.bell()
+
+    def action_toggle_visual(self) -> None:
+        if self.visual:
+            self.visual = False
+        else:
+            self.visual = True
+            self.anchor = self.cursor
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def action_clear_selection(self) -> None:
+        self.visual = False
+        self.anchor = None
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def action_select_sentence(self) -> None:
+        from ..model.sentences import sentence_at
+
+        span = sentence_at(self.text, self.cursor)
+        if span is None:
+            self.app.bell()
+            return
+        self.visual = False
+        self.select(*span)
+
+    def action_tag(self, label: str) -> None:
+        selection = self.selection
+        if selection is None:
+            self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
+                        severity="warning", markup=False)
+            return
+        self.post_message(self.TagRequested(self, selection[0], selection[1], label))
+
+    def action_delete_annotation(self) -> None:
+        here = self.annotations_here()
+        if not here:
+            self.app.bell()
+            return
+        self.post_message(self.AnnotationRequested(self, here[0], "delete"))
+
+    def action_edit_note(self) -> None:
+        here = self.annotations_here()
+        if not here:
+            self.notify("Put the cursor on an annotation to add a note.", severity="warning", markup=False)
+            return
+        self.post_message(self.AnnotationRequested(self, here[0], "note"))
+
+    def action_search(self) -> None:
+        self.post_message(self.SearchRequested(self))
+
+    def search(self, query: str, forward: bool = True, from_offset: int | None = None) -> bool:
+        """Highlight ``query`` and jump to the next (or previous) match; smart case."""
+        if not query:
+            return False
+        flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
+        self.search_pattern = re.compile(re.escape(query), flags)
+        return self.search_again(forward, from_offset)
+
+    def search_again(self, forward: bool = True, from_offset: int | None = None) -> bool:
+        pattern = self.search_pattern
+        if pattern is None:
+            return False
+        origin = self.cursor if from_offset is None else from_offset
+        if forward:
+            match = pattern.search(self.text, origin + 1) or pattern.search(self.text, 0)
+        else:
+            match = None
+            window = 1 << 16
+            end = origin
+            while match is None and end > 0:  # search backwards a window at a time
+                begin = max(0, end - window)
+                found = list(pattern.finditer(self.text, begin, end + len(pattern.pattern)))
+                found = [m for m in found if m.start() < origin]
+                match = found[-1] if found else None
+                end = begin
+            if match is None:
+                found = list(pattern.finditer(self.text, max(0, len(self.text) - window)))
+                match = found[-1] if found else None
+        if match is None:
+            self.refresh()
+            return False
+        self.visual = False
+        self.anchor = None
+        self.move_to(match.start())
+        return True
+
+    def action_search_next(self) -> None:
+        if not self.search_again(True):
+            self.app.bell()
+
+    def action_search_previous(self) -> None:
+        if not self.search_again(False):
+            self.app.bell()
+
+    # Mouse -----------------------------------------------------------------------------------
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        offset = self.offset_at_point(event.x, event.y)
+        if offset is None or event.x >= self.text_width:
+            return
+        self.focus()
+        self.visual = False
+        self.anchor = offset
+        self._dragging = True
+        self.capture_mouse()
+        self.move_to(offset, keep_selection=True)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        if event.y < 0:
+            self.scroll_rows(-1, move_cursor=False)
+        elif event.y >= self.size.height:
+            self.scroll_rows(1, move_cursor=False)
+        offset = self.offset_at_point(event.x, event.y)
+        if offset is None or self.anchor is None:
+            return
+        # The character under the pointer is part of the selection, in either direction.
+        if offset >= self.anchor:
+            self.move_to(min(self._step(offset, 1), self.layout_model.max_offset), keep_selection=True)
+        else:
+            self.move_to(offset, keep_selection=True)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            if self.anchor is not None and self.anchor == self.cursor:
+                self.anchor = None
+            self.refresh()
+            self.post_message(self.Changed(self))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain == 2:
+            offset = self.offset_at_point(event.x, event.y)
+            span = word_at(self.text, offset) if offset is not None else None
+            if span:
+                self.select(*span)
+        elif event.x >= self.text_width and self.size.height:  # click on the scroll indicator
+            self.move_to(int(len(self.text) * event.y / self.size.height))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_rows(3, move_cursor=False)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_rows(-3, move_cursor=False)

@@ -1,0 +1,45 @@
+"""The status line: what is under the cursor of the focused pane."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..model.text import excerpt, safe_for_display
+from .document_view import DocumentView
+
+
+class StatusLine(Static):
+    def describe(self, view: DocumentView, looks: dict, annotator: str) -> None:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if view.visual:
+            line.append(" VISUAL ", style="bold reverse")
+            line.append(" ")
+        selection = view.selection
+        here = view.annotations_here()
+        if selection:
+            start, end = selection
+            line.append(f"Selected {end - start} characters ({start}–{end}): ")
+            line.append(excerpt(view.text[start:end], 50), style="italic")
+            keys = ", ".join(f"{key} {safe_for_display(name)}" for key, name in view.label_keys.items())
+            line.append(f"   tag with {keys}" if keys else "", style="dim")
+        elif here:
+            for index, annotation in enumerate(here[:3]):
+                if index:
+                    line.append("  │  ", style="dim")
+                look = looks.get(annotation.label)
+                line.append(f" {safe_for_display(annotation.label)} ",
+                            style=f"bold on {look.color}" if look else "bold reverse")
+                line.append(f" {excerpt(annotation.exact, 40)}")
+                if annotation.note:
+                    line.append("  note: ", style="dim")
+                    line.append(excerpt(annotation.note, 50))
+                line.append(f"  by {safe_for_display(annotation.annotator)}", style="dim")
+            if len(here) > 3:
+                line.append(f"  (+{len(here) - 3} more)", style="dim")
+        else:
+            total = max(1, len(view.text))
+            line.append(f"Offset {view.cursor} of {len(view.text)} ({100 * view.cursor // total}%)")
+            line.append(f"   annotator: {safe_for_display(annotator)}", style="dim")
+        self.update(line)
+
