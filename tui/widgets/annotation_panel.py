@@ -54,10 +54,9 @@ class AnnotationPanel(OptionList):
             options.append(Option(line, id=annotation.id))
         self.set_options(options)
         keep = current or previous
-        for index, annotation in enumerate(self.annotations):
-            if annotation.id == keep:
-                self.highlighted = index
-                break
+        ids = [annotation.id for annotation in self.annotations]
+        if ids:
+            self.highlighted = ids.index(keep) if keep in ids else 0
 
     def _current(self) -> Annotation | None:
         if self.highlighted is None or not self.annotations:

@@ -1,0 +1,62 @@
+"""The wrapped layout: rows partition the text, fit the width, and map cells to offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.model.layout import MAX_BLOCK, Layout, RowPos, char_cells
+
+
+def _row_cells(layout: Layout, row) -> int:
+    return layout.cells_between(row.start, row.end)
+
+
+PIECES = st.sampled_from(["word ", "a", " ", "\n", "\t", "漢字", "😀", "e\u0301", "\x1b", "longwordwithoutspaces", "\n\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(PIECES, min_size=0, max_size=80).map("".join), width=st.integers(1, 40))
+def test_rows_partition_each_block_and_fit_the_width(text, width):
+    layout = Layout(text, width)
+    covered = []
+    for block in range(layout.block_count):
+        rows = layout.rows(block)
+        assert rows[0].start == layout.starts[block] and rows[-1].end == layout.ends[block]
+        for before, after in zip(rows, rows[1:]):
+            assert before.end == after.start
+        for row in rows:
+            # A row is wider than the screen only when one character alone does not fit.
+            assert _row_cells(layout, row) <= width or row.end - row.start == 1
+            covered.append(text[row.start:row.end])
+    assert "".join(covered) == text.replace("\n", "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.lists(PIECES, min_size=1, max_size=60).map("".join), width=st.integers(2, 30), data=st.data())
+def test_offset_to_row_and_back(text, width, data):
+    layout = Layout(text, width)
+    offset = data.draw(st.integers(0, layout.max_offset))
+    pos = layout.pos_of(offset)
+    row = layout.row(pos)
+    assert row.start <= offset <= row.end
+    x = layout.cells_between(row.start, offset)
+    back = layout.offset_at(pos, x)
+    # Back at the same character, or at its base when it is zero-width.
+    assert back == offset or char_cells(text[offset], 0) == 0 or offset == row.end
+
+
+def test_long_lines_are_cut_into_blocks_at_spaces():
+    text = ("word " * 5000).strip()
+    layout = Layout(text, 80)
+    assert layout.block_count > 1
+    assert all(end - start <= MAX_BLOCK for start, end in zip(layout.starts, layout.ends))
+    assert all(text[start - 1] == " " for start in layout.starts[1:])
+
+
+def test_walk_and_rows_from_stop_at_the_ends():
+    layout = Layout("one two three four five six seven\n\nend", 10)
+    last = layout.walk(RowPos(0, 0), 100)
+    assert layout.next_row(last) is None
+    assert layout.walk(last, -100) == RowPos(0, 0)
+    assert [r.start for _, r in layout.rows_from(RowPos(0, 0), 100)] == [0, 8, 14, 24, 34, 35]

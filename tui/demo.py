@@ -1,0 +1,28 @@
+"""A small demo state (the corpus with a few annotations), for the screenshot and the snapshot test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model.documents import collect, read_document
+from .store import Store
+
+DEMO_TAGS = [
+    (1, "claim", "nearly half of artillery rounds used by the Russian Army were of North Korean origin", ""),
+    (1, "attribution", "Russian Security Council Secretary Sergei Shoigu confirmed", ""),
+    (2, "claim", "This is 40 percent of Russia’s ammunition stockpiles in this area.", "vs 'nearly half' in doc 1"),
+    (2, "attribution", "Klein notes", ""),
+]
+
+
+def build_demo(db_path: Path, corpus: Path, annotator: str = "demo") -> list[int]:
+    """Import ``corpus`` into a new database and tag the demo spans; return the document ids."""
+    store = Store.open(db_path)
+    ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect([corpus])]
+    for index, label, quote, note in DEMO_TAGS:
+        document_id = ids[index - 1]
+        text = store.text(document_id)
+        start = text.index(quote)
+        store.create_annotation(document_id, text, start, start + len(quote), label, annotator, note=note)
+    store.close()
+    return ids
