@@ -75,8 +75,11 @@ def _create_schema_v1(db: sqlite_utils.Database) -> None:
     db["documents"].create(
         {
             "id": int, "path": str, "title": str, "source": str, "language": str,
-            "sha256": str, "text": str, "length": int, "newline": str, "encoding": str,
+            "sha256": str, "length": int, "newline": str, "encoding": str,
             "metadata": str, "added": str, "superseded_by": int,
+            # Last: SQLite reads a row's columns in order, so every column after a 50 MB
+            # text would cost a walk through its overflow pages.
+            "text": str,
         },
         pk="id",
         not_null={"path", "sha256", "text", "length"},

@@ -32,6 +32,7 @@ class ReaderScreen(Screen):
         self.history = History()
         self.panes: list[DocumentPane] = []
         self._data_version: int | None = None
+        self._documents: dict = {}
 
     @property
     def store(self):
@@ -81,10 +82,15 @@ class ReaderScreen(Screen):
         view.set_annotations(self.store.annotations(view.document_id))
         self._refresh_title(view)
 
+    def _document(self, document_id: int):
+        if document_id not in self._documents:
+            self._documents[document_id] = self.store.document(document_id)
+        return self._documents[document_id]
+
     def _refresh_title(self, view: DocumentView) -> None:
         for pane in self.panes:
             if pane.view is view:
-                doc = self.store.document(view.document_id)
+                doc = self._document(view.document_id)
                 pane.title_bar.show(doc.title, doc.source, len(view.spans), pane.number)
                 pane.set_class(view.has_focus, "focused")
 
@@ -110,6 +116,7 @@ class ReaderScreen(Screen):
         version = self.store.data_version()
         if version != self._data_version:
             self._data_version = version
+            self._documents.clear()
             for view in self.views:
                 self._load_annotations(view)
             self._refresh_all()

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from ..keys import PANE_KEYS
 from ..model.layout import Layout, RowPos, char_cells, display_char
 from ..model.spans import Annotation, SpanIndex
-from ..model.text import next_word_start, previous_word_start, word_at
+from ..model.text import DISPLAY_TABLE, next_word_start, previous_word_start, word_at
 
 
 @dataclass
@@ -233,6 +233,8 @@ class DocumentView(Widget, can_focus=True):
         return Strip.join([strip, Strip([self._scrollbar_cell(y)], 1)]).crop(0, width)
 
     def _render_row(self, pos: RowPos, row, base: Style) -> Strip:
+        """Draw one row as runs of equal style, cut where a span, the selection, a match or
+        the cursor begins or ends (a handful of runs, not one per character)."""
         text = self.text
         spans = self.spans.overlapping(row.start, row.end + 1)
         selection = self.selection
@@ -240,28 +242,40 @@ class DocumentView(Widget, can_focus=True):
         cursor_style = self._text_attributes(
             "document-view--cursor" if self.has_focus else "document-view--cursor-unfocused"
         )
+        end = row.end
+        cuts = {row.start, end, self.cursor, self.cursor + 1}
+        for a in spans:
+            cuts.update((a.start, a.end))
+        for edge in (selection or ()):
+            cuts.add(edge)
+        for m_start, m_end in matches:
+            cuts.update((m_start, m_end))
+        points = sorted(c for c in cuts if row.start <= c <= end)
+        shown = self._shown(row)
         segments: list[Segment] = []
-        run: list[str] = []
-        run_key = None
-        x = 0
-        for offset in range(row.start, row.end + (1 if row.last and self.cursor == row.end else 0)):
-            ch = text[offset] if offset < row.end else " "
-            cells = char_cells(ch, x) if offset < row.end else 1
-            shown = display_char(ch, cells) if offset < row.end else " "
-            covering = tuple(a.label for a in spans if a.start <= offset < a.end) if offset < row.end else ()
-            in_sel = selection is not None and selection[0] <= offset < selection[1]
-            in_match = any(s <= offset < e for s, e in matches)
-            key = (covering, in_sel, in_match, offset == self.cursor)
-            if key != run_key and run:
-                segments.append(Segment("".join(run), self._style_for(run_key, base, cursor_style)))
-                run = []
-            run_key = key
-            run.append(shown)
-            x += cells
-        if run:
-            segments.append(Segment("".join(run), self._style_for(run_key, base, cursor_style)))
+        for left, right in zip(points, points[1:]):
+            covering = tuple(a.label for a in spans if a.start <= left < a.end)
+            in_sel = selection is not None and selection[0] <= left < selection[1]
+            in_match = any(s <= left < e for s, e in matches)
+            key = (covering, in_sel, in_match, left == self.cursor)
+            piece = "".join(shown[left - row.start : right - row.start])
+            segments.append(Segment(piece, self._style_for(key, base, cursor_style)))
+        if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
+            segments.append(Segment(" ", self._style_for(((), False, False, True), base, cursor_style)))
         strip = Strip(segments)
         return strip.extend_cell_length(self.text_width, base).crop(0, self.text_width)
+
+    def _shown(self, row) -> str | list[str]:
+        """What each code point of the row looks like on screen (one entry per code point)."""
+        chunk = self.text[row.start : row.end]
+        if "\t" not in chunk:
+            return chunk.translate(DISPLAY_TABLE)  # one code point for one code point
+        shown, x = [], 0
+        for ch in chunk:
+            cells = char_cells(ch, x)
+            shown.append(display_char(ch, cells))
+            x += cells
+        return shown
 
     def _style_for(self, key, base: Style, cursor_style: Style) -> Style:
         cached = self._style_cache.get((key, self.has_focus))
