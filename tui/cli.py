@@ -258,12 +258,14 @@ def export_command(
 @click.option("--occurrence", type=click.IntRange(min=1), default=None,
               help="Which occurrence of --quote (1 = first); needed when it occurs more than once.")
 @click.option("--note", default="", help="A note on the annotation.")
+@click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE",
+              help="An attribute, e.g. claim_type=quantity (repeat for several values or keys).")
 @db_option
 @annotator_option
 @click.pass_context
 def tag_command(
     ctx: click.Context, document_ref: str, label: str, span: str | None, quote: str | None,
-    occurrence: int | None, note: str, db_path: str | None, annotator: str | None,
+    occurrence: int | None, note: str, attrs: tuple[str, ...], db_path: str | None, annotator: str | None,
 ) -> None:
     """Tag a span of DOCUMENT from a script; prints the new annotation's id."""
     from .model.anchoring import find_occurrences
@@ -293,8 +295,27 @@ def tag_command(
             raise click.ClickException(f"the quote occurs only {len(hits)} time(s) in document {doc.id}")
         start, end = hits[index], hits[index] + len(quote)
     who = annotator or ctx.obj.get("annotator") or default_annotator()
-    annotation = store.create_annotation(doc.id, text, start, end, label, who, note=note)
+    annotation = store.create_annotation(
+        doc.id, text, start, end, label, who, note=note, attributes=parse_attributes(store, attrs)
+    )
     click.echo(annotation.id)
+
+
+def parse_attributes(store, pairs: tuple[str, ...]) -> dict:
+    """``("claim_type=quantity", "claim_type=causal")`` -> ``{"claim_type": ["quantity", "causal"]}``."""
+    multi = {t["name"]: t["multi"] for t in store.attribute_types()}
+    attributes: dict = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name or not value:
+            raise click.UsageError(f"--attr takes KEY=VALUE, not {pair!r}")
+        if multi.get(name):
+            attributes.setdefault(name, []).append(value)
+        elif name in attributes:
+            raise click.UsageError(f"{name} takes one value")
+        else:
+            attributes[name] = value
+    return attributes
 
 
 @cli.group("labels", cls=DiptychGroup, invoke_without_command=True)
@@ -340,6 +361,9 @@ def labels_add(
     store = open_store(ctx, db_path or ctx.obj.get("labels_db"))
     store.add_label(name, key, color, mark, description)
     click.echo(f"label {name} added (key {key}, colour {color}, {mark})")
+
+
+from . import cli_compare  # noqa: E402,F401  (registers link, unlink, suggest, compare)
 
 
 def main() -> None:

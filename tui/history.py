@@ -50,7 +50,49 @@ class NoteChanged:
         return self.annotation
 
 
-Step = Created | Deleted | NoteChanged
+@dataclass
+class AttributesChanged:
+    annotation: Annotation
+    old_json: str
+    old_modified: str
+    new: dict
+
+    def undo(self, store) -> Annotation:
+        store.restore_attributes(self.annotation.id, self.old_json, self.old_modified)
+        return self.annotation
+
+    def redo(self, store) -> Annotation:
+        store.set_attributes(self.annotation.id, self.new)
+        return self.annotation
+
+
+@dataclass
+class LinkCreated:
+    link: dict
+
+    def undo(self, store) -> Annotation:
+        store.delete_link(self.link["id"])
+        return store.annotation(self.link["source_id"])
+
+    def redo(self, store) -> Annotation:
+        store.restore_link(self.link)
+        return store.annotation(self.link["source_id"])
+
+
+@dataclass
+class LinkDeleted:
+    link: dict
+
+    def undo(self, store) -> Annotation:
+        store.restore_link(self.link)
+        return store.annotation(self.link["source_id"])
+
+    def redo(self, store) -> Annotation:
+        store.delete_link(self.link["id"])
+        return store.annotation(self.link["source_id"])
+
+
+Step = Created | Deleted | NoteChanged | AttributesChanged | LinkCreated | LinkDeleted
 
 
 class History:

@@ -42,6 +42,11 @@ PANE_KEYS = [
     Key("escape", "clear_selection", "Clear selection", "Select"),
     Key("x,delete", "delete_annotation", "Delete annotation", "Annotate", footer=True),
     Key("n", "edit_note", "Note", "Annotate", footer=True),
+    Key("t", "edit_attributes", "Attributes", "Annotate"),
+    Key("L", "start_link", "Link from here", "Link", footer=True),
+    Key("enter", "confirm", "Link to here / accept suggestion", "Link"),
+    Key("equals_sign", "jump_partner", "Jump to linked partner", "Link", shown="="),
+    Key("X", "delete_link", "Delete a link", "Link"),
     Key("slash", "search", "Search", "Find", footer=True, shown="/"),
     Key("greater_than_sign", "search_next", "Next match", "Find", shown=">"),
     Key("less_than_sign", "search_previous", "Previous match", "Find", shown="<"),
@@ -61,7 +66,7 @@ APP_KEYS = [
 
 _NAMED = {
     "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
-    "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?",
+    "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?", "equals_sign": "=",
 }
 
 

@@ -21,7 +21,7 @@ import sqlite_utils
 from .model.spans import Annotation
 from .model.text import context, new_id, utc_now
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -47,7 +47,7 @@ MARKS = ("underline", "bold", "italic", "strike", "overline")
 
 ANNOTATION_COLUMNS = (
     "id", "document_id", "start", "end", "label", "exact", "prefix", "suffix",
-    "note", "annotator", "created", "modified", "status",
+    "note", "annotator", "created", "modified", "status", "attributes", "origin",
 )
 LINK_COLUMNS = (
     "id", "source_id", "target_id", "relation", "note", "annotator", "created", "modified",
@@ -119,8 +119,30 @@ def _create_schema_v1(db: sqlite_utils.Database) -> None:
     db["links"].create_index(["target_id"])
 
 
+def _add_attributes_v2(db: sqlite_utils.Database) -> None:
+    import json as _json
+
+    from .model.relations import ATTRIBUTE_TYPES
+
+    db["annotations"].add_column("attributes", str, not_null_default="{}")
+    db["annotations"].add_column("origin", str, not_null_default="manual")
+    db["attribute_types"].create(
+        {"name": str, "label": str, "multi": int, "key": str, "values": str, "description": str}, pk="name"
+    )
+    db["attribute_types"].insert_all(
+        [{**row, "values": _json.dumps(row["values"])} for row in ATTRIBUTE_TYPES]
+    )
+    db["rejected_suggestions"].create(
+        {"document_id": int, "label": str, "start": int, "end": int, "created": str},
+        pk=("document_id", "label", "start", "end"),
+    )
+
+
 # Each migration takes the database from version N-1 to N; append, never edit.
-MIGRATIONS = [("initial schema", _create_schema_v1)]
+MIGRATIONS = [
+    ("initial schema", _create_schema_v1),
+    ("annotation attributes and origin, attribute types, rejected suggestions", _add_attributes_v2),
+]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -335,17 +357,20 @@ class Store:
         label: str,
         annotator: str,
         note: str = "",
+        attributes: dict | None = None,
+        origin: str = "manual",
     ) -> Annotation:
         """Store a new span over ``text`` (the document's text) and commit it."""
         if not 0 <= start < end <= len(text):
             raise StoreError(f"span {start}:{end} is outside the text (0:{len(text)}) or empty")
         self._check_label(label)
+        attributes_json = json.dumps(self._checked_attributes(label, attributes or {}), ensure_ascii=False)
         prefix, suffix = context(text, start, end)
         now = utc_now()
         annotation = Annotation(
             id=new_id(), document_id=document_id, start=start, end=end, label=label,
             exact=text[start:end], prefix=prefix, suffix=suffix, note=note,
-            annotator=annotator, created=now, modified=now,
+            annotator=annotator, created=now, modified=now, attributes=attributes_json, origin=origin,
         )
         with self.transaction():
             self._insert_annotation(annotation)
@@ -353,8 +378,8 @@ class Store:
 
     def _insert_annotation(self, a: Annotation) -> None:
         self.conn.execute(
-            'INSERT INTO annotations (id, document_id, start, "end", label, exact, prefix, suffix,'
-            " note, annotator, created, modified, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO annotations ({_columns(ANNOTATION_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
             tuple(getattr(a, column) for column in ANNOTATION_COLUMNS),
         )
 
@@ -409,7 +434,129 @@ class Store:
                 "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", (note, modified, annotation_id)
             )
 
+    # Attributes ----------------------------------------------------------------------
+    def attribute_types(self, label: str | None = None) -> list[dict]:
+        rows = self.conn.execute(
+            'SELECT name, label, multi, key, "values", description FROM attribute_types ORDER BY rowid'
+        ).fetchall()
+        types = [
+            {"name": r[0], "label": r[1], "multi": bool(r[2]), "key": r[3], "values": json.loads(r[4]),
+             "description": r[5]}
+            for r in rows
+        ]
+        return [t for t in types if label is None or t["label"] == label]
+
+    def _checked_attributes(self, label: str, attributes: dict) -> dict:
+        types = {t["name"]: t for t in self.attribute_types()}
+        checked = {}
+        for name, value in attributes.items():
+            kind = types.get(name)
+            if kind is None:
+                raise StoreError(f"unknown attribute {name!r} (attributes: {', '.join(types)})")
+            if kind["label"] != label:
+                raise StoreError(f"attribute {name} is for {kind['label']} annotations, not {label}")
+            values = value if isinstance(value, list) else [value]
+            bad = [v for v in values if v not in kind["values"]]
+            if bad:
+                raise StoreError(f"{name} cannot be {bad[0]!r} (one of: {', '.join(kind['values'])})")
+            if not kind["multi"] and len(values) > 1:
+                raise StoreError(f"{name} takes one value")
+            if values:
+                checked[name] = sorted(set(values), key=kind["values"].index) if kind["multi"] else values[0]
+        return checked
+
+    def set_attributes(self, annotation_id: str, attributes: dict) -> tuple[str, str]:
+        """Replace an annotation's attributes; returns the (attributes JSON, modified) it had."""
+        old = self.annotation(annotation_id)
+        value = json.dumps(self._checked_attributes(old.label, attributes), ensure_ascii=False)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET attributes = ?, modified = ? WHERE id = ?", (value, utc_now(), annotation_id)
+            )
+        return old.attributes, old.modified
+
+    def restore_attributes(self, annotation_id: str, attributes_json: str, modified: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET attributes = ?, modified = ? WHERE id = ?",
+                (attributes_json, modified, annotation_id),
+            )
+
     # Links -------------------------------------------------------------------------
+    def create_link(
+        self, source_id: str, target_id: str, relation: str, annotator: str, note: str = ""
+    ) -> dict:
+        """Link two annotations (an attribution always becomes the source); commit it."""
+        from .model.relations import RelationError, check_relation, orient
+
+        source, target = self.annotation(source_id), self.annotation(target_id)
+        if source.id == target.id:
+            raise StoreError("an annotation cannot be linked to itself")
+        if orient(source.label, target.label):
+            source, target = target, source
+        try:
+            kind = check_relation(relation, source.label, target.label)
+        except RelationError as exc:
+            raise StoreError(str(exc)) from None
+        pairs = [(source.id, target.id)] + ([(target.id, source.id)] if kind.symmetric else [])
+        for a, b in pairs:
+            if self.conn.execute(
+                "SELECT 1 FROM links WHERE source_id = ? AND target_id = ? AND relation = ?", (a, b, relation)
+            ).fetchone():
+                raise StoreError(f"these two are already linked as {relation}")
+        now = utc_now()
+        link = {"id": new_id(), "source_id": source.id, "target_id": target.id, "relation": relation,
+                "note": note, "annotator": annotator, "created": now, "modified": now}
+        with self.transaction():
+            self._insert_link(link)
+        return link
+
+    def link(self, link_id: str) -> dict:
+        row = self.conn.execute(f"SELECT {_columns(LINK_COLUMNS)} FROM links WHERE id = ?", (link_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no link {link_id!r}")
+        return dict(zip(LINK_COLUMNS, row))
+
+    def delete_link(self, link_id: str) -> dict:
+        link = self.link(link_id)
+        with self.transaction():
+            self.conn.execute("DELETE FROM links WHERE id = ?", (link_id,))
+        return link
+
+    def restore_link(self, link: dict) -> None:
+        with self.transaction():
+            self._insert_link(link)
+
+    def document_links(self, document_id: int) -> list[dict]:
+        """Links touching a document, each with both ends' document, label and text."""
+        sql = (
+            "SELECT l.id, l.relation, l.note, s.id, s.document_id, s.label, s.exact, s.start,"
+            " t.id, t.document_id, t.label, t.exact, t.start"
+            " FROM links l JOIN annotations s ON s.id = l.source_id JOIN annotations t ON t.id = l.target_id"
+            " WHERE s.document_id = ? OR t.document_id = ? ORDER BY l.created, l.id"
+        )
+        result = []
+        for row in self.conn.execute(sql, (document_id, document_id)):
+            end = lambda i: {"id": row[i], "document_id": row[i + 1], "label": row[i + 2], "exact": row[i + 3],
+                             "start": row[i + 4]}  # noqa: E731
+            result.append({"id": row[0], "relation": row[1], "note": row[2], "source": end(3), "target": end(8)})
+        return result
+
+    # Suggestions -------------------------------------------------------------------------
+    def reject_suggestion(self, document_id: int, label: str, start: int, end: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                'INSERT OR IGNORE INTO rejected_suggestions (document_id, label, start, "end", created)'
+                " VALUES (?, ?, ?, ?, ?)",
+                (document_id, label, start, end, utc_now()),
+            )
+
+    def rejected_suggestions(self, document_id: int) -> set[tuple[str, int, int]]:
+        rows = self.conn.execute(
+            'SELECT label, start, "end" FROM rejected_suggestions WHERE document_id = ?', (document_id,)
+        )
+        return {tuple(row) for row in rows}
+
     def _insert_link(self, link: dict) -> None:
         self.conn.execute(
             f"INSERT INTO links ({_columns(LINK_COLUMNS)}) VALUES ({', '.join('?' * len(LINK_COLUMNS))})",
@@ -459,6 +606,7 @@ class Store:
         for row in cursor:
             record = {"id": row[0], "document": {"id": row[1], "path": row[n], "sha256": row[n + 1], "title": row[n + 2]}}
             record.update(zip(ANNOTATION_COLUMNS[2:], row[2:n]))
+            record["attributes"] = json.loads(record["attributes"])
             record["links"] = json.loads(row[n + 3])
             yield record
 

@@ -10,7 +10,7 @@ from typing import TextIO
 COLUMNS = [
     "id", "document_id", "document_path", "document_sha256", "document_title", "label",
     "start", "end", "exact", "prefix", "suffix", "note", "annotator", "created", "modified",
-    "status", "links",
+    "status", "origin", "attributes", "links",
 ]
 
 
@@ -21,6 +21,7 @@ def flatten(record: dict) -> dict:
         document_id=document["id"], document_path=document["path"],
         document_sha256=document["sha256"], document_title=document["title"],
         links=json.dumps(record["links"], ensure_ascii=False) if record["links"] else "",
+        attributes=json.dumps(record["attributes"], ensure_ascii=False) if record.get("attributes") else "",
     )
     return row
 

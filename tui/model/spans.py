@@ -21,6 +21,8 @@ class Annotation:
     created: str = ""
     modified: str = ""
     status: str = "anchored"
+    attributes: str = "{}"  # JSON: {name: value or [values]}
+    origin: str = "manual"  # manual, suggestion, import
 
 
 class SpanIndex:

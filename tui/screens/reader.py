@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from ..history import Created, Deleted, History, NoteChanged
+from ..history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
 from ..model.spans import Annotation
 from ..model.text import trim_span
 from ..store import StoreError
@@ -21,9 +21,10 @@ from ..widgets.document_view import DocumentView
 from ..widgets.pane import DocumentPane
 from ..widgets.status_line import StatusLine
 from .dialogs import PromptDialog
+from .linking import LinkingMixin
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(LinkingMixin, Screen):
     POLL_SECONDS = 1.0  # how often to look for other writers' changes
 
     def __init__(self, document_ids: list[int]) -> None:
@@ -33,6 +34,7 @@ class ReaderScreen(Screen):
         self.panes: list[DocumentPane] = []
         self._data_version: int | None = None
         self._documents: dict = {}
+        self.doc_links: dict[int, list[dict]] = {}  # links touching each open document
 
     @property
     def store(self):
@@ -80,6 +82,7 @@ class ReaderScreen(Screen):
 
     def _load_annotations(self, view: DocumentView) -> None:
         view.set_annotations(self.store.annotations(view.document_id))
+        self.doc_links[view.document_id] = self.store.document_links(view.document_id)
         self._refresh_title(view)
 
     def _document(self, document_id: int):
@@ -96,13 +99,20 @@ class ReaderScreen(Screen):
 
     def _refresh_all(self, view: DocumentView | None = None) -> None:
         view = view or self.current_view
+        partners = self.partner_ids(view)
         for other in self.views:
             self._refresh_title(other)
-        self.query_one(StatusLine).describe(view, view.looks, self.app.annotator)
+            if other.partners != partners:
+                other.partners = partners
+                other.refresh()
+        self.query_one(StatusLine).describe(
+            view, view.looks, self.app.annotator, self.link_lines, self.pending_link
+        )
         panel = self.query_one(AnnotationPanel)
         if panel.display:
             here = view.annotations_here()
-            panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None)
+            panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None,
+                       self.link_lines)
 
     def _after_change(self, document_id: int, focus: Annotation | None = None) -> None:
         """Re-read a document's annotations after an edit and show them."""
@@ -190,6 +200,8 @@ class ReaderScreen(Screen):
                 self._after_change(annotation.document_id)
 
             self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
+        elif command == "attributes":
+            self.edit_attributes(annotation)
 
     # Search ------------------------------------------------------------------------------
     @on(Input.Submitted, "#search")
@@ -236,9 +248,10 @@ class ReaderScreen(Screen):
             self.notify(f"Nothing to {'redo' if redo else 'undo'}.", markup=False)
             return
         step, annotation = done
-        gone = isinstance(step, Created) != redo and not isinstance(step, NoteChanged)
+        gone = isinstance(step, Created) != redo if isinstance(step, (Created, Deleted)) else False
         self._after_change(annotation.document_id, None if gone else annotation)
-        what = {Created: "tag", Deleted: "deletion", NoteChanged: "note"}[type(step)]
+        what = {Created: "tag", Deleted: "deletion", NoteChanged: "note", AttributesChanged: "attributes",
+                LinkCreated: "link", LinkDeleted: "link deletion"}[type(step)]
         self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
 
     def show_document(self, pane_number: int, document_id: int) -> None:

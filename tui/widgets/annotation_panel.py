@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from ..model.spans import Annotation
 from ..model.text import excerpt, safe_for_display
+from .status_line import attribute_text
 
 
 class AnnotationPanel(OptionList):
@@ -35,7 +36,8 @@ class AnnotationPanel(OptionList):
         self.annotations: list[Annotation] = []
         self.document_id: int | None = None
 
-    def show(self, document_id: int, annotations: list[Annotation], looks: dict, current: str | None) -> None:
+    def show(self, document_id: int, annotations: list[Annotation], looks: dict, current: str | None,
+             link_lines=None) -> None:
         """List ``annotations`` (already in text order), keeping the highlight where it was."""
         previous = self.annotations[self.highlighted].id if self.highlighted is not None and self.annotations else None
         self.document_id = document_id
@@ -51,6 +53,11 @@ class AnnotationPanel(OptionList):
             if annotation.note:
                 line.append("   ✎ ", style="dim")
                 line.append(excerpt(annotation.note, 50), style="italic")
+            if annotation.attributes not in ("", "{}"):
+                line.append(f"   {excerpt(attribute_text(annotation.attributes), 50)}", style="dim")
+            for text in link_lines(annotation) if link_lines else []:
+                line.append("   → ", style="dim")
+                line.append(safe_for_display(text))
             options.append(Option(line, id=annotation.id))
         self.set_options(options)
         keep = current or previous

@@ -46,6 +46,7 @@ class DocumentView(Widget, can_focus=True):
         "document-view--cursor-unfocused",
         "document-view--selection",
         "document-view--search",
+        "document-view--partner",
         "document-view--scrollbar",
         "document-view--thumb",
     }
@@ -55,6 +56,7 @@ class DocumentView(Widget, can_focus=True):
     DocumentView > .document-view--cursor-unfocused { text-style: underline; }
     DocumentView > .document-view--selection { text-style: reverse; }
     DocumentView > .document-view--search { background: $warning 60%; color: $text; }
+    DocumentView > .document-view--partner { background: $success 70%; text-style: italic; }
     DocumentView > .document-view--scrollbar { background: $panel; }
     DocumentView > .document-view--thumb { background: $primary; }
     """
@@ -86,6 +88,13 @@ class DocumentView(Widget, can_focus=True):
     class SearchRequested(Changed):
         pass
 
+    class Command(Changed):
+        """A screen-level command from this view: start_link, confirm, jump_partner, delete_link."""
+
+        def __init__(self, view: "DocumentView", command: str) -> None:
+            super().__init__(view)
+            self.command = command
+
     def __init__(self, document_id: int, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document_id = document_id
@@ -103,6 +112,7 @@ class DocumentView(Widget, can_focus=True):
         self._top_offset = 0
         self._laid_out_for = (0, 0)  # the size that _visible was computed for
         self.label_keys: dict[str, str] = {}  # key -> label name
+        self.partners: set[str] = set()  # annotations linked to the one under a cursor
         self._style_cache: dict = {}
         self._dragging = False
 
@@ -254,14 +264,16 @@ class DocumentView(Widget, can_focus=True):
         shown = self._shown(row)
         segments: list[Segment] = []
         for left, right in zip(points, points[1:]):
-            covering = tuple(a.label for a in spans if a.start <= left < a.end)
+            here = [a for a in spans if a.start <= left < a.end]
+            covering = tuple(a.label for a in here)
             in_sel = selection is not None and selection[0] <= left < selection[1]
             in_match = any(s <= left < e for s, e in matches)
-            key = (covering, in_sel, in_match, left == self.cursor)
+            partner = any(a.id in self.partners for a in here)
+            key = (covering, in_sel, in_match, partner, left == self.cursor)
             piece = "".join(shown[left - row.start : right - row.start])
             segments.append(Segment(piece, self._style_for(key, base, cursor_style)))
         if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
-            segments.append(Segment(" ", self._style_for(((), False, False, True), base, cursor_style)))
+            segments.append(Segment(" ", self._style_for(((), False, False, False, True), base, cursor_style)))
         strip = Strip(segments)
         return strip.extend_cell_length(self.text_width, base).crop(0, self.text_width)
 
@@ -281,13 +293,15 @@ class DocumentView(Widget, can_focus=True):
         cached = self._style_cache.get((key, self.has_focus))
         if cached is not None:
             return cached
-        covering, in_sel, in_match, is_cursor = key
+        covering, in_sel, in_match, partner, is_cursor = key
         style = base
         # Innermost colour wins (spans come longest-first from the index order); every mark shows.
         for label in covering:
             look = self.looks.get(label)
             if look is not None:
                 style = style + look.style()
+        if partner:
+            style = style + self.get_component_rich_style("document-view--partner")
         if in_match:
             style = style + self.get_component_rich_style("document-view--search")
         if in_sel:
@@ -443,6 +457,7 @@ class DocumentView(Widget, can_focus=True):
         self.visual = False
         self.anchor = None
         self.refresh()
+        self.post_message(self.Command(self, "cancel"))
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
@@ -476,6 +491,25 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Put the cursor on an annotation to add a note.", severity="warning", markup=False)
             return
         self.post_message(self.AnnotationRequested(self, here[0], "note"))
+
+    def action_edit_attributes(self) -> None:
+        here = self.annotations_here()
+        if not here:
+            self.notify("Put the cursor on an annotation to set its attributes.", severity="warning", markup=False)
+            return
+        self.post_message(self.AnnotationRequested(self, here[0], "attributes"))
+
+    def action_start_link(self) -> None:
+        self.post_message(self.Command(self, "start_link"))
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Command(self, "confirm"))
+
+    def action_jump_partner(self) -> None:
+        self.post_message(self.Command(self, "jump_partner"))
+
+    def action_delete_link(self) -> None:
+        self.post_message(self.Command(self, "delete_link"))
 
     def action_search(self) -> None:
         self.post_message(self.SearchRequested(self))

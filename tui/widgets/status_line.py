@@ -10,8 +10,11 @@ from .document_view import DocumentView
 
 
 class StatusLine(Static):
-    def describe(self, view: DocumentView, looks: dict, annotator: str) -> None:
+    def describe(self, view: DocumentView, looks: dict, annotator: str, link_lines=None, pending=None) -> None:
         line = Text(no_wrap=True, overflow="ellipsis")
+        if pending is not None:
+            line.append(" LINK ", style="bold reverse")
+            line.append(f" from {safe_for_display(pending.label)} “{excerpt(pending.exact, 30)}”: Enter on the target  ")
         if view.visual:
             line.append(" VISUAL ", style="bold reverse")
             line.append(" ")
@@ -31,9 +34,14 @@ class StatusLine(Static):
                 line.append(f" {safe_for_display(annotation.label)} ",
                             style=f"bold on {look.color}" if look else "bold reverse")
                 line.append(f" {excerpt(annotation.exact, 40)}")
+                if annotation.attributes not in ("", "{}"):
+                    line.append(f"  {excerpt(attribute_text(annotation.attributes), 50)}", style="dim")
                 if annotation.note:
                     line.append("  note: ", style="dim")
                     line.append(excerpt(annotation.note, 50))
+                for text in (link_lines(annotation) if link_lines else [])[:2]:
+                    line.append("  → ", style="dim")
+                    line.append(safe_for_display(text))
                 line.append(f"  by {safe_for_display(annotation.annotator)}", style="dim")
             if len(here) > 3:
                 line.append(f"  (+{len(here) - 3} more)", style="dim")
@@ -43,3 +51,13 @@ class StatusLine(Static):
             line.append(f"   annotator: {safe_for_display(annotator)}", style="dim")
         self.update(line)
 
+
+
+def attribute_text(attributes_json: str) -> str:
+    """``{"claim_type": ["quantity"], "checkworthiness": "cfs"}`` -> ``claim_type=quantity checkworthiness=cfs``."""
+    import json
+
+    values = json.loads(attributes_json or "{}")
+    return " ".join(
+        f"{name}={'+'.join(value) if isinstance(value, list) else value}" for name, value in values.items()
+    )

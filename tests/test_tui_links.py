@@ -1,0 +1,146 @@
+"""Linking in the reader: attribution -> claim, claim <-> claim across panes, partners, undo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.store import Store
+from tui.widgets.document_view import DocumentView
+
+from .tui_helpers import SIZE, make_app, make_db
+
+NEARLY_HALF = "nearly half of artillery rounds used by the Russian Army were of North Korean origin"
+FORTY = "This is 40 percent of Russia’s ammunition stockpiles in this area."
+
+
+@pytest.fixture
+def linked_db(tmp_path, corpus):
+    db = tmp_path / "links.db"
+    ids = make_db(db, corpus)
+    store = Store.open(db)
+    made = {}
+    for key, doc, label, quote, skip in (
+        ("half", ids[0], "claim", NEARLY_HALF, 0),
+        ("forty", ids[1], "claim", FORTY, 0),
+        ("klein", ids[1], "attribution", "Klein notes", 1),
+    ):
+        text = store.text(doc)
+        start = text.index(quote, text.index(quote) + 1) if skip else text.index(quote)
+        made[key] = store.create_annotation(doc, text, start, start + len(quote), label, "t")
+    store.close()
+    return db, ids, made
+
+
+def links(db) -> list[dict]:
+    store = Store.open(db)
+    try:
+        return [dict(zip(("source", "target", "relation"), row)) for row in
+                store.conn.execute("SELECT source_id, target_id, relation FROM links ORDER BY created")]
+    finally:
+        store.close()
+
+
+async def test_link_attribution_to_claim_and_claims_across_panes(linked_db):
+    db, ids, made = linked_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left, right = app.screen.query(DocumentView)
+        await pilot.press("tab")
+        right.move_to(made["klein"].start)
+        await pilot.press("L")
+        assert app.screen.pending_link.id == made["klein"].id
+        right.move_to(made["forty"].start + 3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the default relation follows the labels: attributes
+        await pilot.pause()
+        assert links(db) == [{"source": made["klein"].id, "target": made["forty"].id, "relation": "attributes"}]
+        status = str(app.screen.query_one("#status").render())
+        assert "attributed to: 'Klein notes'" in status
+        # Claim to claim across the panes, the relation chosen by its key.
+        await pilot.press("L", "tab")
+        left.move_to(made["half"].start)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert links(db)[1] == {"source": made["forty"].id, "target": made["half"].id, "relation": "contradicts"}
+        # On the claim in A, its partner in B is highlighted; = jumps there.
+        await pilot.pause()
+        assert made["forty"].id in right.partners
+        assert "contradicted by: doc 2" in str(app.screen.query_one("#status").render())
+        await pilot.press("equals_sign")
+        assert app.focused is right and right.cursor == made["forty"].start
+        # Undo and redo the link; X deletes one.
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(links(db)) == 1
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(links(db)) == 2
+        right.move_to(made["klein"].start)
+        await pilot.press("X")
+        await pilot.pause()
+        assert [l["relation"] for l in links(db)] == ["contradicts"]
+
+
+async def test_link_is_refused_when_no_relation_fits_and_escape_cancels(linked_db, tmp_path):
+    db, ids, made = linked_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left, right = app.screen.query(DocumentView)
+        await pilot.press("tab")
+        right.move_to(made["klein"].start)
+        await pilot.press("L", "escape")
+        assert app.screen.pending_link is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert links(db) == []
+
+
+async def test_deleting_an_annotation_deletes_its_links_and_undo_restores_both(linked_db):
+    db, ids, made = linked_db
+    store = Store.open(db)
+    store.create_link(made["klein"].id, made["forty"].id, "attributes", "t")
+    store.close()
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        right = list(app.screen.query(DocumentView))[1]
+        await pilot.press("tab")
+        right.move_to(made["forty"].start)
+        await pilot.press("x")
+        await pilot.pause()
+        assert links(db) == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(links(db)) == 1
+
+
+async def test_attributes_picker_sets_and_undoes(linked_db):
+    db, ids, made = linked_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left = list(app.screen.query(DocumentView))[0]
+        left.move_to(made["half"].start)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("space")  # claim_type: quantity
+        await pilot.press(*["down"] * 7, "space")  # checkworthiness: cfs
+        await pilot.press("enter")
+        await pilot.pause()
+        store = Store.open(db)
+        assert json.loads(store.annotation(made["half"].id).attributes) == {
+            "claim_type": ["quantity"], "checkworthiness": "cfs"}
+        store.close()
+        assert "claim_type=quantity" in str(app.screen.query_one("#status").render())
+        await pilot.press("u")
+        await pilot.pause()
+        store = Store.open(db)
+        assert store.annotation(made["half"].id).attributes == "{}"
+        store.close()
