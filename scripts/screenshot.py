@@ -22,7 +22,7 @@ async def main() -> None:
         app = DiptychApp(str(db), ids[:2], "demo")
         async with app.run_test(size=(130, 34)) as pilot:
             await pilot.pause()
-            await pilot.press("tab", "right_square_bracket")  # onto "This is 40 percent..."
+            await pilot.press("tab", "right_square_bracket")  # onto the 40-percent claim: partners light up
             await pilot.pause()
             out = ROOT / "docs"
             out.mkdir(exist_ok=True)

@@ -19,7 +19,8 @@ class DiptychApp(App):
     TITLE = "Diptych"
     COMMANDS = App.COMMANDS | {DiptychCommands}
     BINDINGS = [
-        Binding(k.keys, k.action, k.description, show=k.footer, priority=k.keys in ("tab", "shift+tab"))
+        Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer),
+                priority=k.keys in ("tab", "shift+tab"))
         for k in APP_KEYS
         if k.action != "command_palette"  # Textual binds ctrl+p itself
     ]

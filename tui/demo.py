@@ -7,22 +7,28 @@ from pathlib import Path
 from .model.documents import collect, read_document
 from .store import Store
 
-DEMO_TAGS = [
-    (1, "claim", "nearly half of artillery rounds used by the Russian Army were of North Korean origin", ""),
-    (1, "attribution", "Russian Security Council Secretary Sergei Shoigu confirmed", ""),
-    (2, "claim", "This is 40 percent of Russia’s ammunition stockpiles in this area.", "vs 'nearly half' in doc 1"),
-    (2, "attribution", "Klein notes", ""),
+DEMO_TAGS = [  # (document, label, quote, occurrence, note)
+    (1, "claim", "nearly half of artillery rounds used by the Russian Army were of North Korean origin", 1, ""),
+    (1, "attribution", "Russian Security Council Secretary Sergei Shoigu confirmed", 1, ""),
+    (2, "claim", "This is 40 percent of Russia’s ammunition stockpiles in this area.", 1, "vs 'nearly half' in doc 1"),
+    (2, "attribution", "Klein notes", 2, ""),
 ]
+DEMO_LINKS = [(3, 2, "attributes"), (2, 0, "contradicts")]  # indexes into DEMO_TAGS
 
 
 def build_demo(db_path: Path, corpus: Path, annotator: str = "demo") -> list[int]:
     """Import ``corpus`` into a new database and tag the demo spans; return the document ids."""
     store = Store.open(db_path)
     ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect([corpus])]
-    for index, label, quote, note in DEMO_TAGS:
+    made = []
+    for index, label, quote, occurrence, note in DEMO_TAGS:
         document_id = ids[index - 1]
         text = store.text(document_id)
-        start = text.index(quote)
-        store.create_annotation(document_id, text, start, start + len(quote), label, annotator, note=note)
+        start = -1
+        for _ in range(occurrence):
+            start = text.index(quote, start + 1)
+        made.append(store.create_annotation(document_id, text, start, start + len(quote), label, annotator, note=note))
+    for source, target, relation in DEMO_LINKS:
+        store.create_link(made[source].id, made[target].id, relation, annotator)
     store.close()
     return ids

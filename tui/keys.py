@@ -13,7 +13,7 @@ class Key(NamedTuple):
     action: str
     description: str
     group: str
-    footer: bool = False
+    footer: str = ""  # its short name in the footer; empty: not in the footer
     shown: str = ""  # how the help screen writes the keys, when not the names
 
 
@@ -37,17 +37,17 @@ PANE_KEYS = [
     Key("shift+down", "select_down", "Extend selection down", "Select"),
     Key("shift+left", "select_left", "Extend selection left", "Select"),
     Key("shift+right", "select_right", "Extend selection right", "Select"),
-    Key("v", "toggle_visual", "Start / stop selecting", "Select", footer=True),
-    Key("s", "select_sentence", "Select sentence", "Select", footer=True),
+    Key("v", "toggle_visual", "Start / stop selecting", "Select", footer="Select"),
+    Key("s", "select_sentence", "Select sentence", "Select", footer="Sentence"),
     Key("escape", "clear_selection", "Clear selection", "Select"),
-    Key("x,delete", "delete_annotation", "Delete annotation", "Annotate", footer=True),
-    Key("n", "edit_note", "Note", "Annotate", footer=True),
+    Key("x,delete", "delete_annotation", "Delete annotation", "Annotate", footer="Delete"),
+    Key("n", "edit_note", "Note", "Annotate", footer="Note"),
     Key("t", "edit_attributes", "Attributes", "Annotate"),
-    Key("L", "start_link", "Link from here", "Link", footer=True),
+    Key("L", "start_link", "Link from here", "Link", footer="Link"),
     Key("enter", "confirm", "Link to here / accept suggestion", "Link"),
     Key("equals_sign", "jump_partner", "Jump to linked partner", "Link", shown="="),
     Key("X", "delete_link", "Delete a link", "Link"),
-    Key("slash", "search", "Search", "Find", footer=True, shown="/"),
+    Key("slash", "search", "Search", "Find", footer="Search", shown="/"),
     Key("greater_than_sign", "search_next", "Next match", "Find", shown=">"),
     Key("less_than_sign", "search_previous", "Previous match", "Find", shown="<"),
 ]
@@ -56,12 +56,12 @@ PANE_KEYS = [
 APP_KEYS = [
     Key("tab", "focus_next_pane", "Next pane", "Panes"),
     Key("shift+tab", "focus_previous_pane", "Previous pane", "Panes"),
-    Key("u", "undo", "Undo", "Annotate", footer=True),
+    Key("u", "undo", "Undo", "Annotate", footer="Undo"),
     Key("ctrl+r", "redo", "Redo", "Annotate"),
-    Key("p", "toggle_panel", "Annotations panel", "Panes", footer=True),
-    Key("question_mark", "help", "Help", "App", footer=True, shown="?"),
+    Key("p", "toggle_panel", "Annotations panel", "Panes", footer="Panel"),
+    Key("question_mark", "help", "Help", "App", footer="Help", shown="?"),
     Key("ctrl+p", "command_palette", "Commands", "App"),
-    Key("q", "quit", "Quit", "App", footer=True),
+    Key("q", "quit", "Quit", "App", footer="Quit"),
 ]
 
 _NAMED = {

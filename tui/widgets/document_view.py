@@ -40,7 +40,7 @@ class DocumentView(Widget, can_focus=True):
     """A scrollable, soft-wrapped view of one document with a cursor and a selection."""
 
     ALLOW_SELECT = False  # one selection model per pane: ours
-    BINDINGS = [Binding(k.keys, k.action, k.description, show=k.footer) for k in PANE_KEYS]
+    BINDINGS = [Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer)) for k in PANE_KEYS]
     COMPONENT_CLASSES = {
         "document-view--cursor",
         "document-view--cursor-unfocused",
