@@ -12,5 +12,12 @@ def test_main_screen_snapshot(snap_compare, tmp_path):
     db = tmp_path / "snap.db"
     ids = build_demo(db, CORPUS, annotator="snapshot")
     app = DiptychApp(str(db), ids, "snapshot")
-    # Onto the second pane's first annotation, so the status line shows it.
-    assert snap_compare(app, press=["tab", "right_square_bracket"], terminal_size=(120, 32))
+
+    async def onto_the_forty_percent_claim(pilot) -> None:
+        # Onto the second pane's first annotation: the status line shows it, its partners light up.
+        await pilot.press("tab", "right_square_bracket")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=onto_the_forty_percent_claim, terminal_size=(120, 32))

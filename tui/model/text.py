@@ -84,14 +84,23 @@ def utc_now() -> str:
     return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
+_last_id = (0, 0)  # (milliseconds, random part) of the last id made in this process
+
+
 def new_id() -> str:
     """A time-ordered UUID (RFC 9562 version 7) as a string.
 
     Time-ordered keys keep SQLite's primary-key index append-mostly, which makes
-    bulk imports and merges markedly faster than random UUID4 keys.
+    bulk imports and merges markedly faster than random UUID4 keys. Within one
+    millisecond the random part counts up (RFC 9562's monotonic method), so ids made
+    by one process sort in the order they were made.
     """
+    global _last_id
     millis = time.time_ns() // 1_000_000
     rand = int.from_bytes(secrets.token_bytes(10), "big")
+    if millis <= _last_id[0]:
+        millis, rand = _last_id[0], (_last_id[1] + 1) % (1 << 74)
+    _last_id = (millis, rand)
     value = (millis & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76  # version
     value |= ((rand >> 62) & 0xFFF) << 64  # rand_a
