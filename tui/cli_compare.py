@@ -41,3 +41,137 @@ def unlink_command(ctx: click.Context, link_id: str, db_path: str | None) -> Non
     store = open_store(ctx, db_path, create=False)
     link = store.delete_link(link_id)
     click.echo(f"unlinked {link['source_id']} -{link['relation']}-> {link['target_id']}", err=True)
+
+
+@cli.command("suggest")
+@click.option("--document", "document_ref", default=None, help="Only this document.")
+@click.option("--evaluate", is_flag=True, help="Score the suggestions against the annotations in the database.")
+@click.option("--pairs", nargs=2, metavar="A B", default=None,
+              help="Propose claim pairs between documents A and B, with scores.")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
+              help="Output format [default: table on a terminal, tsv in a pipe].")
+@db_option
+@click.pass_context
+def suggest_command(
+    ctx: click.Context, document_ref: str | None, evaluate: bool, pairs: tuple[str, str] | None,
+    fmt: str | None, db_path: str | None,
+) -> None:
+    """Suggest claims and attributions (or claim pairs), or score the suggester.
+
+    Suggestions come from the cue lexer (quotes, reporting cues, figures, dates) and
+    the sentence splitter. Rejected suggestions (from the reader) are left out.
+    """
+    from .model.suggest import evaluate as score
+    from .model.suggest import suggest
+    from .model.text import excerpt
+    from .output import emit_table
+
+    store = open_store(ctx, db_path, create=False)
+    if pairs:
+        _print_pairs(store, *pairs, fmt=fmt)
+        return
+    docs = [store.find_document(document_ref)] if document_ref else store.documents()
+    if evaluate:
+        gold, predicted = [], []
+        for doc in docs:
+            gold += [(a.label, doc.id, a.start, a.end) for a in store.annotations(doc.id) if a.origin != "suggestion"]
+            predicted += [(s.label, doc.id, s.start, s.end) for s in suggest(store.text(doc.id))]
+        if not gold:
+            raise click.ClickException("no annotations to score against: annotate (or import) some first")
+        result = score(gold, predicted)
+        table = [[label, s["gold"], s["predicted"], *(s[m][k] for m in ("exact", "overlap")
+                  for k in ("precision", "recall", "f1"))] for label, s in result.items()]
+        emit_table(["label", "gold", "predicted", "exact_p", "exact_r", "exact_f1", "overlap_p", "overlap_r",
+                    "overlap_f1"], table, fmt)
+        return
+    table = []
+    for doc in docs:
+        text = store.text(doc.id)
+        for s in suggest(text, store.rejected_suggestions(doc.id)):
+            table.append([doc.id, s.label, s.start, s.end, s.reason, excerpt(text[s.start:s.end], 80)])
+    emit_table(["document", "label", "start", "end", "reason", "exact"], table, fmt)
+
+
+def _print_pairs(store, ref_a: str, ref_b: str, fmt: str | None) -> None:
+    from .model.pairing import candidates
+    from .model.sentences import sentences
+    from .model.text import excerpt
+    from .output import emit_table
+
+    a, b = store.find_document(ref_a), store.find_document(ref_b)
+    text_a, text_b = store.text(a.id), store.text(b.id)
+    queries = [(x.start, x.end, x.exact, x.id) for x in store.annotations(a.id) if x.label == "claim"]
+    if not queries:
+        queries = [(s, e, text_a[s:e], None) for s, e in sentences(text_a)]
+    pool = [(x.start, x.end, x.exact, x.id) for x in store.annotations(b.id) if x.label == "claim"]
+    pool += [(s, e, text_b[s:e], None) for s, e in sentences(text_b)]
+    table = []
+    for start, end, text, annotation_id in queries:
+        for c in candidates(text, pool, limit=3):
+            table.append([c.score, start, end, excerpt(text, 60), c.start, c.end, excerpt(c.text, 60),
+                          annotation_id or "", c.annotation_id or ""])
+    table.sort(key=lambda row: -row[0])
+    emit_table(["score", "a_start", "a_end", "a_text", "b_start", "b_end", "b_text", "a_id", "b_id"], table, fmt)
+
+
+@cli.command("compare")
+@click.argument("document_a")
+@click.argument("document_b")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv", "json"]), default=None,
+              help="Output format [default: table on a terminal, markdown in a pipe].")
+@db_option
+@click.pass_context
+def compare_command(ctx: click.Context, document_a: str, document_b: str, fmt: str | None, db_path: str | None) -> None:
+    """Compare two documents' claims: linked pairs with their attributions, then the unpaired."""
+    import sys
+
+    from .formats.compare_report import render, rich_tables
+    from .model.compare import compare
+
+    store = open_store(ctx, db_path, create=False)
+    a, b = store.find_document(document_a), store.find_document(document_b)
+    annotations = store.annotations(a.id) + store.annotations(b.id)
+    links = {link["id"]: link for doc in (a, b) for link in store.document_links(doc.id)}
+    report = compare(a.id, b.id, annotations, list(links.values()))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
+    if fmt == "table":
+        from rich.console import Console
+
+        console = Console()
+        for renderable in rich_tables(report, (a.title, b.title)):
+            console.print(renderable)
+    else:
+        click.echo(render(report, fmt, (a.title, b.title)), nl=False)
+
+
+@cli.command("import-annotations")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@db_option
+@annotator_option
+@click.pass_context
+def import_annotations_command(ctx: click.Context, file: str, db_path: str | None, annotator: str | None) -> None:
+    """Import annotations (and their links) from Diptych's JSON Lines export.
+
+    Import the documents first. Running it twice changes nothing; a newer record
+    (by `modified`) replaces an older one. A span whose offsets no longer fit is
+    re-found by its quote and context, or refused.
+    """
+    from .formats.jsonl_import import ImportError_, read_jsonl
+
+    store = open_store(ctx, db_path, create=False)
+    try:
+        with click.open_file(file, encoding="utf-8") as handle:
+            records = read_jsonl(handle)
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file}: not UTF-8 text") from None
+    except ImportError_ as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    report = store.import_records(records, annotator or ctx.obj.get("annotator") or default_annotator())
+    for problem in report.refused:
+        click.echo(f"refused\t{problem}", err=True)
+    click.echo(
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.reanchored} re-anchored, {report.links_added} links added, {len(report.refused)} refused"
+    )
+    if report.refused:
+        ctx.exit(1)

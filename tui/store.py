@@ -590,10 +590,13 @@ class Store:
         # Links as JSON, made by SQLite in the same pass (two indexed look-ups per row).
         link_json = (
             "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation,"
-            " 'direction', l.dir, 'other', l.other, 'note', l.note)) FROM ("
-            " SELECT id, relation, 'out' AS dir, target_id AS other, note, created FROM links WHERE source_id = a.id"
+            " 'direction', l.dir, 'other', l.other, 'note', l.note, 'annotator', l.annotator,"
+            " 'created', l.created, 'modified', l.modified)) FROM ("
+            " SELECT id, relation, 'out' AS dir, target_id AS other, note, annotator, created, modified"
+            " FROM links WHERE source_id = a.id"
             " UNION ALL"
-            " SELECT id, relation, 'in' AS dir, source_id AS other, note, created FROM links WHERE target_id = a.id"
+            " SELECT id, relation, 'in' AS dir, source_id AS other, note, annotator, created, modified"
+            " FROM links WHERE target_id = a.id"
             " ORDER BY created, id) AS l"
         )
         sql = (
@@ -609,6 +612,87 @@ class Store:
             record["attributes"] = json.loads(record["attributes"])
             record["links"] = json.loads(row[n + 3])
             yield record
+
+    def import_records(self, records: list[dict], default_annotator: str):
+        """Bring in exported annotation records (and their links) in one transaction."""
+        from .formats.jsonl_import import ImportReport
+
+        report = ImportReport()
+        documents = {d.sha256: d for d in self.documents(include_superseded=True) if d.sha256}
+        labels = {row["name"] for row in self.labels()}
+        texts: dict[int, str] = {}
+        links: dict[str, dict] = {}
+        with self.transaction():
+            for record in records:
+                problem = self._import_one(record, documents, labels, texts, default_annotator, report)
+                if problem:
+                    report.refused.append(f"{record.get('id', '?')}: {problem}")
+                    continue
+                for link in record.get("links") or []:
+                    if isinstance(link, dict) and link.get("id") and link.get("other"):
+                        ends = (record["id"], link["other"]) if link.get("direction") != "in" else (link["other"], record["id"])
+                        links[link["id"]] = {
+                            "id": link["id"], "source_id": ends[0], "target_id": ends[1],
+                            "relation": link.get("relation", "related"), "note": link.get("note") or "",
+                            "annotator": link.get("annotator") or default_annotator,
+                            "created": link.get("created") or utc_now(), "modified": link.get("modified") or utc_now(),
+                        }
+            for link in links.values():
+                if self.conn.execute("SELECT 1 FROM links WHERE id = ?", (link["id"],)).fetchone():
+                    continue
+                found = self.conn.execute(
+                    "SELECT count(*) FROM annotations WHERE id IN (?, ?)", (link["source_id"], link["target_id"])
+                ).fetchone()[0]
+                if found != 2:
+                    report.refused.append(f"link {link['id']}: an end is missing")
+                    continue
+                self._insert_link(link)
+                report.links_added += 1
+        return report
+
+    def _import_one(self, record: dict, documents: dict, labels: set, texts: dict, default_annotator: str,
+                    report) -> str | None:
+        from .formats.jsonl_import import locate
+
+        if not isinstance(record.get("id"), str) or not isinstance(record.get("exact"), str) or not record["exact"]:
+            return "needs an id and the exact text"
+        document = record.get("document") if isinstance(record.get("document"), dict) else {}
+        doc = documents.get(document.get("sha256"))
+        if doc is None:
+            return f"its document ({document.get('path') or document.get('sha256') or '?'}) is not in the database; import it first"
+        if record.get("label") not in labels:
+            return f"unknown label {record.get('label')!r}"
+        if doc.id not in texts:
+            texts[doc.id] = self.text(doc.id)
+        text = texts[doc.id]
+        where = locate(text, record)
+        if where is None:
+            return "its text is not in the document (or is there several times with no context to choose)"
+        start, end = where
+        prefix, suffix = context(text, start, end)
+        attributes = record.get("attributes") or {}
+        now = utc_now()
+        annotation = Annotation(
+            id=record["id"], document_id=doc.id, start=start, end=end, label=record["label"], exact=text[start:end],
+            prefix=prefix, suffix=suffix, note=record.get("note") or "",
+            annotator=record.get("annotator") or default_annotator, created=record.get("created") or now,
+            modified=record.get("modified") or record.get("created") or now, status=record.get("status") or "anchored",
+            attributes=json.dumps(attributes if isinstance(attributes, dict) else {}, ensure_ascii=False),
+            origin=record.get("origin") or "import",
+        )
+        existing = self.conn.execute("SELECT modified FROM annotations WHERE id = ?", (annotation.id,)).fetchone()
+        if existing and existing[0] >= annotation.modified:
+            report.unchanged += 1
+            return None
+        if existing:
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
+            report.updated += 1
+        else:
+            report.added += 1
+        self._insert_annotation(annotation)
+        if (start, end) != (record.get("start"), record.get("end")):
+            report.reanchored += 1
+        return None
 
     def stats(self) -> list[tuple[int, str, str, int]]:
         """(document id, title, label, count) for every document and label with annotations."""
