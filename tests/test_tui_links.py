@@ -144,3 +144,86 @@ async def test_attributes_picker_sets_and_undoes(linked_db):
         store = Store.open(db)
         assert store.annotation(made["half"].id).attributes == "{}"
         store.close()
+
+
+@pytest.fixture
+def example_app_db(tmp_path, corpus):
+    from click.testing import CliRunner
+
+    from tui.cli import cli
+
+    from .conftest import CORPUS
+
+    db = tmp_path / "ex.db"
+    ids = make_db(db, corpus)
+    result = CliRunner().invoke(cli, ["import-annotations", str(CORPUS / "annotations.example.jsonl"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db, ids
+
+
+async def test_cues_and_suggestions_in_the_reader(tmp_path, corpus):
+    db = tmp_path / "cues.db"
+    ids = make_db(db, corpus)
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        right = list(app.screen.query(DocumentView))[1]
+        await pilot.press("tab", "C")
+        klein = right.text.index("says Margarete Klein")
+        assert (klein, klein + 4, "cue") in right.cues_in(klein, klein + 10)
+        y = next(i for i, (_pos, row) in enumerate(right._visible) if row.start <= klein < row.end)
+        styled = [seg for seg in right.render_line(y) if seg.text.startswith("says")]
+        assert styled and styled[0].style.bold
+        await pilot.press("S")
+        right.move_to(right.text.index("Klein notes"))
+        suggestion = right.suggestion_here()
+        assert suggestion and right.text[suggestion.start:suggestion.end] == "Klein notes"
+        await pilot.press("enter")
+        await pilot.pause()
+        store = Store.open(db)
+        (made,) = store.annotations(ids[1])
+        assert (made.exact, made.origin) == ("Klein notes", "suggestion")
+        # Reject the next one; it stays rejected after a restart.
+        right.move_to(right.text.index("she adds"))
+        await pilot.press("r")
+        assert ("attribution", right.text.index("she adds"), right.text.index("she adds") + 8) in store.rejected_suggestions(ids[1])
+        store.close()
+        assert right.suggestion_here() is None or right.text[right.suggestion_here().start:right.suggestion_here().end] != "she adds"
+
+
+async def test_pairing_dialog_links_claim_to_the_closest_in_the_other_pane(linked_db):
+    db, ids, made = linked_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left = list(app.screen.query(DocumentView))[0]
+        left.move_to(made["half"].start)
+        await pilot.press("P")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PairingDialog"
+        first = app.screen.found[0]
+        await pilot.press("enter")  # the best candidate
+        await pilot.pause()
+        await pilot.press("plus_sign")  # supports
+        await pilot.pause()
+        (link,) = links(db)
+        assert link["source"] == made["half"].id and link["relation"] == "supports"
+        store = Store.open(db)
+        assert store.annotation(link["target"]).start == first.start
+        store.close()
+
+
+async def test_compare_screen_jumps_to_a_pair(example_app_db):
+    db, ids = example_app_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.show_comparison()
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "CompareScreen" and len(screen.report["pairs"]) == 9
+        await pilot.press("enter")
+        await pilot.pause()
+        left, right = app.screen.query(DocumentView)
+        a_id, b_id = screen.targets[0]
+        assert left.cursor == left.spans.get(a_id).start and right.cursor == right.spans.get(b_id).start

@@ -49,6 +49,14 @@ def suggest(text: str, rejected: set[tuple[str, int, int]] = frozenset()) -> lis
     )
 
 
+def suggest_range(text: str, start: int, end: int) -> list[Suggestion]:
+    """Suggestions within one paragraph (or block) ``[start, end)``: what the reader asks for
+    the part on screen, so the cost never grows with the document."""
+    if not text[start:end].strip():
+        return []
+    return sorted(set(_paragraph(text, start, end)), key=lambda s: (s.start, s.end, s.label))
+
+
 def _paragraph(text: str, start: int, end: int) -> list[Suggestion]:
     cues = cue_spans(text[start:end], start)
     found = [s for s in (_attribution(text, start, end, c) for c in cues if c[2] == "cue") if s]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..history import AttributesChanged, LinkCreated, LinkDeleted
+from ..history import AttributesChanged, Created, LinkCreated, LinkDeleted
 from ..model.relations import describe_link, fitting_relations, orient
 from ..model.spans import Annotation
 from ..store import StoreError
@@ -58,12 +58,16 @@ class LinkingMixin:
     def _command_confirm(self, view: DocumentView) -> None:
         source = self.pending_link
         if source is None:
+            self._accept_suggestion(view)
             return
         here = [a for a in view.annotations_here() if a.id != source.id]
         if not here:
             self.notify("Put the cursor on the annotation to link to.", severity="warning", markup=False)
             return
-        target = here[0]
+        self.link_dialog(source, here[0], view)
+
+    def link_dialog(self, source: Annotation, target: Annotation, view: DocumentView) -> None:
+        """Ask for the relation (the default follows the labels), then store the link."""
         first, second = (target, source) if orient(source.label, target.label) else (source, target)
         relations = fitting_relations(first.label, second.label)
         if not relations:
@@ -147,6 +151,68 @@ class LinkingMixin:
             self._after_change(annotation.document_id)
 
         self.app.push_screen(AttributeDialog(types, annotation.attributes), save)
+
+    # Suggestions ------------------------------------------------------------------------
+    def _accept_suggestion(self, view: DocumentView) -> None:
+        suggestion = view.suggestion_here()
+        if suggestion is None:
+            return
+        try:
+            annotation = self.store.create_annotation(
+                view.document_id, view.text, suggestion.start, suggestion.end, suggestion.label,
+                self.app.annotator, origin="suggestion",
+            )
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.history.push(Created(annotation))
+        self._after_change(view.document_id, annotation)
+
+    def _command_reject_suggestion(self, view: DocumentView) -> None:
+        suggestion = view.suggestion_here()
+        if suggestion is None:
+            self.app.bell()
+            return
+        self.store.reject_suggestion(view.document_id, suggestion.label, suggestion.start, suggestion.end)
+        view.rejected.add((suggestion.label, suggestion.start, suggestion.end))
+        view.refresh()
+        self.notify(f"Rejected: {suggestion.label} (remembered).", markup=False, timeout=2)
+
+    # Pairing -------------------------------------------------------------------------------
+    def _command_pair(self, view: DocumentView) -> None:
+        from ..model.pairing import candidates
+        from ..model.sentences import sentences
+        from .pickers import PairingDialog
+
+        claims = [a for a in view.annotations_here() if a.label == "claim"]
+        others = [v for v in self.views if v.document_id != view.document_id]
+        if not claims or not others:
+            self.notify("Put the cursor on a claim, with another document open, to pair it.",
+                        severity="warning", markup=False)
+            return
+        claim, other = claims[0], others[0]
+        pool = [(a.start, a.end, a.exact, a.id) for a in other.spans if a.label == "claim"]
+        taken = {(start, end) for start, end, _, _ in pool}
+        pool += [(s, e, other.text[s:e], None) for s, e in sentences(other.text, 0, min(len(other.text), 200_000))
+                 if (s, e) not in taken]
+        found = candidates(claim.exact, pool, limit=8)
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            pick = found[index]
+            target_id = pick.annotation_id
+            if target_id is None:  # a sentence: tag it as a claim first (undoable like any tag)
+                made = self.store.create_annotation(other.document_id, other.text, pick.start, pick.end, "claim",
+                                                    self.app.annotator, origin="suggestion")
+                self.history.push(Created(made))
+                self._load_annotations(other)
+                target_id = made.id
+            other.focus()
+            other.move_to(pick.start)
+            self.link_dialog(claim, self.store.annotation(target_id), other)
+
+        self.app.push_screen(PairingDialog(claim.exact, found), chosen)
 
     def _after_links_changed(self, view: DocumentView) -> None:
         for other in self.views:

@@ -102,3 +102,44 @@ class AttributeDialog(ModalScreen[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PairingDialog(ModalScreen[int | None]):
+    """The closest claims or sentences of the other pane, with their word differences."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, claim: str, found: list) -> None:
+        super().__init__()
+        self.claim, self.found = claim, found
+
+    def compose(self) -> ComposeResult:
+        from ..model.pairing import word_diff
+        from ..model.text import excerpt, safe_for_display
+
+        options = []
+        for index, candidate in enumerate(self.found):
+            line = Text()
+            line.append(f"{candidate.score:5.1f}  ", style="bold")
+            line.append("claim  " if candidate.annotation_id else "sentence  ", style="dim")
+            for op, words in word_diff(self.claim, candidate.text):
+                words = safe_for_display(words)
+                if op == "=":
+                    line.append(words + " ")
+                elif op == "-":
+                    line.append(words + " ", style="strike red")
+                else:
+                    line.append(words + " ", style="bold green")
+            options.append(Option(line, id=str(index)))
+        with Vertical(classes="dialog wide"):
+            yield Label(Text(f"Pair “{excerpt(self.claim, 70)}” with…"), classes="dialog-title")
+            yield OptionList(*options, id="candidates")
+            yield Label(Text("Score: rapidfuzz token-set ratio. Red: only in this claim; green: only in the other. "
+                             "Enter links · Escape cancels", style="dim"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

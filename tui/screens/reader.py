@@ -82,6 +82,7 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def _load_annotations(self, view: DocumentView) -> None:
         view.set_annotations(self.store.annotations(view.document_id))
+        view.rejected = self.store.rejected_suggestions(view.document_id)
         self.doc_links[view.document_id] = self.store.document_links(view.document_id)
         self._refresh_title(view)
 
@@ -253,6 +254,28 @@ class ReaderScreen(LinkingMixin, Screen):
         what = {Created: "tag", Deleted: "deletion", NoteChanged: "note", AttributesChanged: "attributes",
                 LinkCreated: "link", LinkDeleted: "link deletion"}[type(step)]
         self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
+
+    def show_comparison(self) -> None:
+        """The comparison of the first two panes; Enter puts each pane on its side of a pair."""
+        from ..model.compare import compare
+        from .compare_screen import CompareScreen
+
+        left, right = self.views[0], self.views[1] if len(self.views) > 1 else self.views[0]
+        annotations = list(left.spans) + (list(right.spans) if right is not left else [])
+        links = {link["id"]: link for v in (left, right) for link in self.doc_links.get(v.document_id, [])}
+        report = compare(left.document_id, right.document_id, annotations, list(links.values()))
+        titles = (self._document(left.document_id).title, self._document(right.document_id).title)
+
+        def jump(target: tuple[str | None, str | None] | None) -> None:
+            if not target:
+                return
+            for view, annotation_id in ((left, target[0]), (right, target[1])):
+                annotation = view.spans.get(annotation_id) if annotation_id else None
+                if annotation is not None:
+                    view.move_to(annotation.start)
+            (left if target[0] else right).focus()
+
+        self.app.push_screen(CompareScreen(report, titles), jump)
 
     def show_document(self, pane_number: int, document_id: int) -> None:
         pane = self.panes[pane_number - 1]

@@ -47,6 +47,11 @@ class DocumentView(Widget, can_focus=True):
         "document-view--selection",
         "document-view--search",
         "document-view--partner",
+        "document-view--ghost",
+        "document-view--cue-quote",
+        "document-view--cue-cue",
+        "document-view--cue-number",
+        "document-view--cue-date",
         "document-view--scrollbar",
         "document-view--thumb",
     }
@@ -57,6 +62,11 @@ class DocumentView(Widget, can_focus=True):
     DocumentView > .document-view--selection { text-style: reverse; }
     DocumentView > .document-view--search { background: $warning 60%; color: $text; }
     DocumentView > .document-view--partner { background: $success 70%; text-style: italic; }
+    DocumentView > .document-view--ghost { background: $secondary 25%; text-style: underline; }
+    DocumentView > .document-view--cue-quote { color: $text-success; }
+    DocumentView > .document-view--cue-cue { color: $text-warning; text-style: bold; }
+    DocumentView > .document-view--cue-number { color: $text-accent; }
+    DocumentView > .document-view--cue-date { color: $text-secondary; }
     DocumentView > .document-view--scrollbar { background: $panel; }
     DocumentView > .document-view--thumb { background: $primary; }
     """
@@ -113,6 +123,11 @@ class DocumentView(Widget, can_focus=True):
         self._laid_out_for = (0, 0)  # the size that _visible was computed for
         self.label_keys: dict[str, str] = {}  # key -> label name
         self.partners: set[str] = set()  # annotations linked to the one under a cursor
+        self.show_cues = False
+        self.show_suggestions = False
+        self.rejected: set[tuple[str, int, int]] = set()  # (label, start, end) the user turned down
+        self._cue_cache: dict[int, list] = {}  # block -> cue spans
+        self._ghost_cache: dict[int, list] = {}  # block -> suggestions
         self._style_cache: dict = {}
         self._dragging = False
 
@@ -136,6 +151,8 @@ class DocumentView(Widget, can_focus=True):
         self.search_pattern = None
         self._visible = []
         self._laid_out_for = (0, 0)
+        self._cue_cache.clear()
+        self._ghost_cache.clear()
         self.refresh()
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
@@ -253,7 +270,13 @@ class DocumentView(Widget, can_focus=True):
             "document-view--cursor" if self.has_focus else "document-view--cursor-unfocused"
         )
         end = row.end
+        cues = self.cues_in(row.start, end) if self.show_cues else []
+        ghosts = self.suggestions_in(row.start, end) if self.show_suggestions else []
         cuts = {row.start, end, self.cursor, self.cursor + 1}
+        for c_start, c_end, _kind in cues:
+            cuts.update((c_start, c_end))
+        for g in ghosts:
+            cuts.update((g.start, g.end))
         for a in spans:
             cuts.update((a.start, a.end))
         for edge in (selection or ()):
@@ -269,11 +292,13 @@ class DocumentView(Widget, can_focus=True):
             in_sel = selection is not None and selection[0] <= left < selection[1]
             in_match = any(s <= left < e for s, e in matches)
             partner = any(a.id in self.partners for a in here)
-            key = (covering, in_sel, in_match, partner, left == self.cursor)
+            cue = next((kind for c_start, c_end, kind in cues if c_start <= left < c_end), None)
+            ghost = any(g.start <= left < g.end for g in ghosts)
+            key = (covering, in_sel, in_match, partner, left == self.cursor, cue, ghost)
             piece = "".join(shown[left - row.start : right - row.start])
             segments.append(Segment(piece, self._style_for(key, base, cursor_style)))
         if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
-            segments.append(Segment(" ", self._style_for(((), False, False, False, True), base, cursor_style)))
+            segments.append(Segment(" ", self._style_for(((), False, False, False, True, None, False), base, cursor_style)))
         strip = Strip(segments)
         return strip.extend_cell_length(self.text_width, base).crop(0, self.text_width)
 
@@ -293,8 +318,13 @@ class DocumentView(Widget, can_focus=True):
         cached = self._style_cache.get((key, self.has_focus))
         if cached is not None:
             return cached
-        covering, in_sel, in_match, partner, is_cursor = key
+        covering, in_sel, in_match, partner, is_cursor, cue, ghost = key
         style = base
+        # Reading aids lie under the annotations: cue colours first, label colours over them.
+        if cue:
+            style = style + self.get_component_rich_style(f"document-view--cue-{cue}")
+        if ghost:
+            style = style + self.get_component_rich_style("document-view--ghost")
         # Innermost colour wins (spans come longest-first from the index order); every mark shows.
         for label in covering:
             look = self.looks.get(label)
@@ -311,6 +341,66 @@ class DocumentView(Widget, can_focus=True):
             style = style + (Style(reverse=False, bold=True, underline=True) if in_sel else cursor_style)
         self._style_cache[(key, self.has_focus)] = style
         return style
+
+    def _blocks_over(self, start: int, end: int) -> range:
+        model = self.layout_model
+        return range(model.block_of(start), model.block_of(max(start, end - 1)) + 1)
+
+    def cues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Cue spans (quote, cue, number, date) overlapping ``[start, end)``, lexed a block at a time."""
+        from ..cues import cue_spans
+
+        found = []
+        for block in self._blocks_over(start, end):
+            if block not in self._cue_cache:
+                b_start, b_end = self.layout_model.starts[block], self.layout_model.ends[block]
+                self._cue_cache[block] = cue_spans(self.text[b_start:b_end], b_start)
+            found += [c for c in self._cue_cache[block] if c[0] < end and c[1] > start]
+        return found
+
+    def suggestions_in(self, start: int, end: int) -> list:
+        """Suggestions overlapping ``[start, end)`` that are neither rejected nor already tagged."""
+        from ..model.suggest import suggest_range
+
+        found = []
+        for block in self._blocks_over(start, end):
+            if block not in self._ghost_cache:
+                model = self.layout_model
+                self._ghost_cache[block] = suggest_range(self.text, model.starts[block], model.ends[block])
+            for s in self._ghost_cache[block]:
+                if s.start < end and s.end > start and (s.label, s.start, s.end) not in self.rejected and not any(
+                    a.label == s.label and a.start == s.start and a.end == s.end
+                    for a in self.spans.overlapping(s.start, s.end)
+                ):
+                    found.append(s)
+        return found
+
+    def suggestion_here(self):
+        if not self.show_suggestions:
+            return None
+        here = [s for s in self.suggestions_in(self.cursor, self.cursor + 1)]
+        return min(here, key=lambda s: s.end - s.start) if here else None
+
+    def action_toggle_cues(self) -> None:
+        self.show_cues = not self.show_cues
+        self._style_cache.clear()
+        self.refresh()
+        self.notify(f"Cues {'shown' if self.show_cues else 'hidden'}.", markup=False, timeout=2)
+
+    def action_toggle_suggestions(self) -> None:
+        self.show_suggestions = not self.show_suggestions
+        self.refresh()
+        self.post_message(self.Changed(self))
+        self.notify(
+            "Suggestions shown: Enter accepts the one under the cursor, r rejects it." if self.show_suggestions
+            else "Suggestions hidden.", markup=False, timeout=3,
+        )
+
+    def action_reject_suggestion(self) -> None:
+        self.post_message(self.Command(self, "reject_suggestion"))
+
+    def action_pair(self) -> None:
+        self.post_message(self.Command(self, "pair"))
 
     def _text_attributes(self, component: str) -> Style:
         """Only the text style of a component class, so that label colours show through."""
