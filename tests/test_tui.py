@@ -322,3 +322,26 @@ async def test_offsets_exact_for_every_tag_made_in_the_tui(tmp_path):
 def test_sentence_helper_is_used_for_s():
     text = "He said so. Lt. Gen. Budanov agreed."
     assert sentence_at(text, 15) == (12, len(text))
+
+
+async def test_keys_typed_without_pause_reach_the_new_focus(app_db):
+    """Tab, / and p followed at once by more keys: every key lands where the user meant it."""
+    db, ids = app_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left, right = views(app)
+        # Straight to the driver, as a fast typist's (or a paste's) keys arrive: no waiting between them.
+        from textual import events
+
+        chars = {"slash": "/", "space": " "}
+        for key in ["tab", "slash", *"klein", "space", *"notes", "enter", "s", "c"]:
+            event = events.Key(key, chars.get(key, key if len(key) == 1 else None))
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is right
+        (record,) = rows(db)
+        assert record["document"]["id"] == ids[1] and "Klein notes" in record["exact"]
+        assert len(left.spans) == 0

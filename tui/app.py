@@ -19,8 +19,10 @@ class DiptychApp(App):
     TITLE = "Diptych"
     COMMANDS = App.COMMANDS | {DiptychCommands}
     BINDINGS = [
+        # Priority: these run in the app's own task, before the next key is handed out,
+        # so keys typed straight after them reach the widget they focus.
         Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer),
-                priority=k.keys in ("tab", "shift+tab"))
+                priority=k.keys in ("tab", "shift+tab", "slash"))
         for k in APP_KEYS
         if k.action != "command_palette"  # Textual binds ctrl+p itself
     ]
@@ -47,6 +49,16 @@ class DiptychApp(App):
 
     def action_focus_previous_pane(self) -> None:
         self.reader.focus_pane(-1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # / is a priority key: only a pane's, so it still types in inputs
+            from .widgets.document_view import DocumentView
+
+            return isinstance(self.focused, DocumentView)
+        return True
+
+    def action_search(self) -> None:
+        self.reader.open_search()
 
     def action_toggle_panel(self) -> None:
         self.reader.toggle_panel()

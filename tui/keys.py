@@ -51,7 +51,6 @@ PANE_KEYS = [
     Key("C", "toggle_cues", "Show / hide cues (quotes, reporting verbs, figures, dates)", "Reading aids"),
     Key("S", "toggle_suggestions", "Show / hide suggestions (Enter accepts one)", "Reading aids"),
     Key("r", "reject_suggestion", "Reject the suggestion under the cursor", "Reading aids"),
-    Key("slash", "search", "Search", "Find", footer="Search", shown="/"),
     Key("greater_than_sign", "search_next", "Next match", "Find", shown=">"),
     Key("less_than_sign", "search_previous", "Previous match", "Find", shown="<"),
 ]
@@ -60,6 +59,7 @@ PANE_KEYS = [
 APP_KEYS = [
     Key("tab", "focus_next_pane", "Next pane", "Panes"),
     Key("shift+tab", "focus_previous_pane", "Previous pane", "Panes"),
+    Key("slash", "search", "Search", "Find", footer="Search", shown="/"),
     Key("u", "undo", "Undo", "Annotate", footer="Undo"),
     Key("ctrl+r", "redo", "Redo", "Annotate"),
     Key("p", "toggle_panel", "Annotations panel", "Panes", footer="Panel"),

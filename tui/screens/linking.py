@@ -108,7 +108,7 @@ class LinkingMixin:
             self.show_document(number, partner["document_id"])
             targets = [self.views[number - 1]]
         target = targets[0]
-        target.focus()
+        self.set_focus(target)
         target.move_to(partner["start"])
 
     def _command_delete_link(self, view: DocumentView) -> None:
@@ -208,7 +208,7 @@ class LinkingMixin:
                 self.history.push(Created(made))
                 self._load_annotations(other)
                 target_id = made.id
-            other.focus()
+            self.set_focus(other)
             other.move_to(pick.start)
             self.link_dialog(claim, self.store.annotation(target_id), other)
 

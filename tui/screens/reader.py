@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from ..history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
 from ..model.spans import Annotation
@@ -19,6 +19,7 @@ from ..store import StoreError
 from ..widgets.annotation_panel import AnnotationPanel
 from ..widgets.document_view import DocumentView
 from ..widgets.pane import DocumentPane
+from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
 from .dialogs import PromptDialog
 from .linking import LinkingMixin
@@ -50,14 +51,14 @@ class ReaderScreen(LinkingMixin, Screen):
                 self.panes.append(pane)
                 yield pane
         yield AnnotationPanel(id="panel")
-        yield Input(placeholder="Search (Enter: next match, Escape: close)", id="search")
+        yield SearchBar(self._search, placeholder="Search (Enter: next match, Escape: close)", id="search")
         yield StatusLine(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         for pane in self.panes:
             self._load_annotations(pane.view)
-        self.panes[0].view.focus()
+        self.set_focus(self.panes[0].view)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
 
@@ -163,15 +164,17 @@ class ReaderScreen(LinkingMixin, Screen):
     def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
         self._annotation_command(message.annotation, message.command)
 
-    def on_document_view_search_requested(self, message: DocumentView.SearchRequested) -> None:
-        search = self.query_one("#search", Input)
+    def open_search(self) -> None:
+        search = self.query_one("#search", SearchBar)
+        self._last_view = search.target = self.current_view
         search.display = True
-        search.focus()
+        # Synchronous, unlike Widget.focus(): the keys typed right after / go to the search.
+        self.set_focus(search)
 
     @on(AnnotationPanel.Command)
     def _panel_command(self, message: AnnotationPanel.Command) -> None:
         if message.command == "leave" or message.annotation is None:
-            self.current_view.focus()
+            self.set_focus(self.current_view)
         else:
             self._annotation_command(message.annotation, message.command)
 
@@ -180,7 +183,7 @@ class ReaderScreen(LinkingMixin, Screen):
         panel = self.query_one(AnnotationPanel)
         annotation = panel.annotations[message.option_index]
         view = self.current_view
-        view.focus()
+        self.set_focus(view)
         view.move_to(annotation.start)
 
     def _annotation_command(self, annotation: Annotation, command: str) -> None:
@@ -205,29 +208,20 @@ class ReaderScreen(LinkingMixin, Screen):
             self.edit_attributes(annotation)
 
     # Search ------------------------------------------------------------------------------
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        view = self.current_view
-        search = event.input
-        query = event.value or (view.search_pattern.pattern if view.search_pattern else "")
-        search.display = False
-        view.focus()
-        if query and not (view.search(event.value) if event.value else view.search_again()):
-            self.notify(f"Not found: {query}", severity="warning", markup=False)
-
-    def on_key(self, event) -> None:
-        search = self.query_one("#search", Input)
-        if event.key == "escape" and search.has_focus:
-            search.display = False
-            self.current_view.focus()
-            event.stop()
+    def _search(self, query: str) -> None:
+        """Enter in the search bar: back to the pane and jump, before any later key is handled."""
+        view = self._last_view if getattr(self, "_last_view", None) in self.views else self.views[0]
+        self.set_focus(view)
+        typed = query or (view.search_pattern.pattern if view.search_pattern else "")
+        if typed and not (view.search(query) if query else view.search_again()):
+            self.notify(f"Not found: {typed}", severity="warning", markup=False)
 
     # App-level actions, called by the app's bindings ------------------------------------------------
     def focus_pane(self, step: int) -> None:
         views = self.views
         current = self.current_view
         index = views.index(current) if current in views else 0
-        views[(index + step) % len(views)].focus()
+        self.set_focus(views[(index + step) % len(views)])
 
     def toggle_panel(self) -> None:
         panel = self.query_one(AnnotationPanel)
@@ -235,9 +229,9 @@ class ReaderScreen(LinkingMixin, Screen):
         panel.display = not panel.display
         if panel.display:
             self._refresh_all(view)
-            panel.focus()
+            self.set_focus(panel)
         else:
-            view.focus()
+            self.set_focus(view)
 
     def undo(self, redo: bool = False) -> None:
         try:
@@ -273,7 +267,7 @@ class ReaderScreen(LinkingMixin, Screen):
                 annotation = view.spans.get(annotation_id) if annotation_id else None
                 if annotation is not None:
                     view.move_to(annotation.start)
-            (left if target[0] else right).focus()
+            self.set_focus(left if target[0] else right)
 
         self.app.push_screen(CompareScreen(report, titles), jump)
 
@@ -281,5 +275,5 @@ class ReaderScreen(LinkingMixin, Screen):
         pane = self.panes[pane_number - 1]
         pane.view.load(document_id, self.store.text(document_id))
         self._load_annotations(pane.view)
-        pane.view.focus()
+        self.set_focus(pane.view)
         self._refresh_all(pane.view)

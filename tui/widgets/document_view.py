@@ -95,9 +95,6 @@ class DocumentView(Widget, can_focus=True):
             super().__init__(view)
             self.annotation, self.command = annotation, command
 
-    class SearchRequested(Changed):
-        pass
-
     class Command(Changed):
         """A screen-level command from this view: start_link, confirm, jump_partner, delete_link."""
 
@@ -600,9 +597,6 @@ class DocumentView(Widget, can_focus=True):
 
     def action_delete_link(self) -> None:
         self.post_message(self.Command(self, "delete_link"))
-
-    def action_search(self) -> None:
-        self.post_message(self.SearchRequested(self))
 
     def search(self, query: str, forward: bool = True, from_offset: int | None = None) -> bool:
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
