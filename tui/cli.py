@@ -208,46 +208,45 @@ def stats_command(ctx: click.Context, fmt: str | None, db_path: str | None) -> N
 
 @cli.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "w3c", "brat", "doccano"]), default="jsonl",
+    show_default=True, help="Output format (brat needs --output DIR).",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file (atomically) instead of stdout.")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="Write to this file (atomically) instead of stdout; for brat, a folder.")
 @click.option("--document", "document_ref", default=None, help="Only this document (id, path or file name).")
 @click.option("--label", default=None, help="Only this label.")
+@click.option("--offsets", type=click.Choice(["codepoint", "utf16", "utf8"]), default="codepoint", show_default=True,
+              help="Count offsets in code points, UTF-16 code units (doccano, Label Studio) or UTF-8 bytes.")
+@click.option("--collection", is_flag=True, help="w3c: one AnnotationCollection instead of one Annotation per line.")
+@click.option("--documents", "with_documents", is_flag=True, help="JSON formats: add each document's metadata.")
+@click.option("--with-text", is_flag=True, help="With --documents: add each document's full text too.")
 @db_option
 @click.pass_context
 def export_command(
-    ctx: click.Context, fmt: str, output: str | None, document_ref: str | None,
-    label: str | None, db_path: str | None,
+    ctx: click.Context, fmt: str, output: str | None, document_ref: str | None, label: str | None,
+    offsets: str, collection: bool, with_documents: bool, with_text: bool, db_path: str | None,
 ) -> None:
     """Export annotations (default: JSON Lines on stdout).
 
     Each record has id, document (id, path, sha256, title), label, start, end
-    (Unicode code points over the stored text), exact, prefix, suffix, note,
-    annotator, created, modified, status and links.
+    (Unicode code points over the stored text, unless --offsets says otherwise),
+    exact, prefix, suffix, note, annotator, created, modified, status, attributes,
+    origin and links. See the README for w3c, brat and doccano.
     """
-    from .formats import EXPORTERS, atomic_writer
+    from .formats.exporting import export
 
+    if fmt == "brat" and not output:
+        raise click.UsageError("--format brat writes a folder: give it with --output DIR")
+    if fmt == "brat" and offsets != "codepoint":
+        raise click.UsageError("brat counts code points: leave --offsets at codepoint")
     store = open_store(ctx, db_path, create=False)
     document_id = store.find_document(document_ref).id if document_ref else None
     if label is not None:
         store._check_label(label)
-    rows = store.export_rows(document_id=document_id, label=label)
-    write = EXPORTERS[fmt]
-    newline = "" if fmt == "csv" else None
-    if output:
-        with atomic_writer(output, newline=newline) as handle:
-            count = write(rows, handle)
-        click.echo(f"{count} annotations written to {output}", err=True)
-    elif fmt != "csv" and sys.stdout.isatty():
-        from .output import colour_json
-
-        colour_json(rows, fmt)
-    else:
-        if fmt == "csv":
-            sys.stdout.reconfigure(newline="")
-        write(rows, sys.stdout)
+    summary = export(store, fmt, output, document_id=document_id, label=label, unit=offsets,
+                     collection=collection, with_documents=with_documents, with_text=with_text)
+    if summary:
+        click.echo(summary, err=True)
 
 
 @cli.command("tag")

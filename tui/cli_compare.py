@@ -150,18 +150,36 @@ def compare_command(ctx: click.Context, document_a: str, document_b: str, fmt: s
 @annotator_option
 @click.pass_context
 def import_annotations_command(ctx: click.Context, file: str, db_path: str | None, annotator: str | None) -> None:
-    """Import annotations (and their links) from Diptych's JSON Lines export.
+    """Import annotations (and links) from Diptych's JSON Lines or the W3C format.
+
+    W3C: one Annotation, JSON Lines of them (`export --format w3c`) or an
+    AnnotationCollection; the document is found by its `urn:sha256:` source.
 
     Import the documents first. Running it twice changes nothing; a newer record
     (by `modified`) replaces an older one. A span whose offsets no longer fit is
     re-found by its quote and context, or refused.
     """
+    import json
+
+    from .formats import w3c
     from .formats.jsonl_import import ImportError_, read_jsonl
 
     store = open_store(ctx, db_path, create=False)
     try:
         with click.open_file(file, encoding="utf-8") as handle:
-            records = read_jsonl(handle)
+            content = handle.read()
+        try:
+            whole = json.loads(content)
+        except json.JSONDecodeError:
+            whole = None
+        if whole is not None and not isinstance(whole, (dict, list)):
+            raise ImportError_("not annotations")
+        if whole is not None and w3c.is_w3c(whole):
+            records = w3c.to_records(whole)
+        else:
+            records = [whole] if isinstance(whole, dict) else read_jsonl(content.splitlines())
+            if records and w3c.is_w3c(records):
+                records = w3c.to_records(records)
     except UnicodeDecodeError:
         raise click.ClickException(f"{file}: not UTF-8 text") from None
     except ImportError_ as exc:

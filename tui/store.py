@@ -670,14 +670,17 @@ class Store:
             return "its text is not in the document (or is there several times with no context to choose)"
         start, end = where
         prefix, suffix = context(text, start, end)
-        attributes = record.get("attributes") or {}
+        try:
+            attributes = self._checked_attributes(record["label"], record.get("attributes") or {})
+        except (StoreError, AttributeError) as exc:
+            return f"bad attributes: {exc}"
         now = utc_now()
         annotation = Annotation(
             id=record["id"], document_id=doc.id, start=start, end=end, label=record["label"], exact=text[start:end],
             prefix=prefix, suffix=suffix, note=record.get("note") or "",
             annotator=record.get("annotator") or default_annotator, created=record.get("created") or now,
             modified=record.get("modified") or record.get("created") or now, status=record.get("status") or "anchored",
-            attributes=json.dumps(attributes if isinstance(attributes, dict) else {}, ensure_ascii=False),
+            attributes=json.dumps(attributes, ensure_ascii=False),
             origin=record.get("origin") or "import",
         )
         existing = self.conn.execute("SELECT modified FROM annotations WHERE id = ?", (annotation.id,)).fetchone()

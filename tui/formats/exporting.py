@@ -1,0 +1,100 @@
+"""The export command's work: rows from the store, offsets converted, written in one format."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from . import EXPORTERS, atomic_writer, brat, doccano, w3c
+from .offsets import OffsetConverter
+
+DOCUMENT_FIELDS = ("title", "source", "language", "length", "newline", "added")
+
+
+def export(store, fmt: str, output: str | None, *, document_id=None, label=None, unit="codepoint",
+           collection=False, with_documents=False, with_text=False) -> str:
+    """Write the export; returns a one-line summary for stderr (empty when there is nothing to say)."""
+    rows = store.export_rows(document_id=document_id, label=label)
+    if fmt == "brat":
+        counts = brat.write(rows, output, store.text, [l["name"] for l in store.labels()])
+        extra = (f"; {counts['cross_document_links']} cross-document links in {brat.CROSS_FILE} "
+                 "(standoff cannot say them)") if counts["cross_document_links"] else ""
+        return f"{counts['spans']} spans, {counts['relations']} relations in {counts['documents']} documents written to {output}{extra}"
+    if fmt == "doccano":
+        def write(handle):
+            return doccano.write(rows, handle, store.text, unit)
+    else:
+        rows = _converted(store, rows, unit) if unit != "codepoint" else rows
+        if with_documents:
+            rows = _with_documents(store, rows, with_text)
+        if fmt == "w3c":
+            def write(handle):
+                return _write_w3c(rows, handle, collection)
+        else:
+            def write(handle):
+                return {"annotations": EXPORTERS[fmt](rows, handle)}
+    if output:
+        with atomic_writer(output, newline="" if fmt == "csv" else None) as handle:
+            counts = write(handle)
+        what = ", ".join(f"{n} {k}" for k, n in counts.items() if n or k in ("annotations", "documents"))
+        return f"{what} written to {output}"
+    if fmt in ("jsonl", "json") and sys.stdout.isatty():
+        from ..output import colour_json
+
+        colour_json(rows, fmt)
+        return ""
+    if fmt == "csv":
+        sys.stdout.reconfigure(newline="")
+    counts = write(sys.stdout)
+    if counts.get("cross_document_links"):
+        return f"{counts['cross_document_links']} cross-document links left out (doccano cannot say them)"
+    return ""
+
+
+def _converted(store, rows: Iterator[dict], unit: str) -> Iterator[dict]:
+    converters: dict[int, OffsetConverter] = {}
+    for record in rows:
+        doc_id = record["document"]["id"]
+        if doc_id not in converters:
+            converters.clear()  # rows come a document at a time
+            converters[doc_id] = OffsetConverter(store.text(doc_id), unit)
+        record["start"], record["end"] = converters[doc_id].span(record["start"], record["end"])
+        record["offset_unit"] = unit
+        yield record
+
+
+def _with_documents(store, rows: Iterator[dict], with_text: bool) -> Iterator[dict]:
+    cache: dict[int, dict] = {}
+    for record in rows:
+        doc_id = record["document"]["id"]
+        if doc_id not in cache:
+            doc = store.document(doc_id)
+            cache = {doc_id: {field: getattr(doc, field) for field in DOCUMENT_FIELDS}}
+            if with_text:
+                cache[doc_id]["text"] = store.text(doc_id)
+        record["document"].update(cache[doc_id])
+        yield record
+
+
+def _write_w3c(rows: Iterator[dict], handle, collection: bool) -> dict:
+    from ..model.text import new_id
+    from .json_format import dumps
+
+    counts = {"annotations": 0, "links": 0}
+    items = []
+    for record in rows:
+        found = [w3c.annotation(record, record["start"], record["end"])]
+        found += [w3c.link_annotation(record, link) for link in record["links"] if link["direction"] == "out"]
+        counts["annotations"] += 1
+        counts["links"] += len(found) - 1
+        if collection:
+            items += found
+        else:
+            for item in found:
+                handle.write(dumps(item) + "\n")
+    if collection:
+        import json
+
+        text = json.dumps(w3c.collection(items, "Diptych annotations", new_id()), ensure_ascii=False, indent=2)
+        handle.write(text.translate({c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}) + "\n")
+    return counts
