@@ -345,3 +345,34 @@ async def test_keys_typed_without_pause_reach_the_new_focus(app_db):
         (record,) = rows(db)
         assert record["document"]["id"] == ids[1] and "Klein notes" in record["exact"]
         assert len(left.spans) == 0
+
+
+async def test_adjudication_others_drawn_apart_accept_reject_and_filter(app_db):
+    db, ids = app_db
+    store = Store.open(db)
+    theirs = store.create_annotation(ids[0], store.text(ids[0]), 0, 8, "claim", "colleague", note="theirs")
+    store.close()
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        left = views(app)[0]
+        styles = [seg.style for seg in left.render_line(0) if seg.text.strip()]
+        other = styles[1]  # after the cursor cell
+        assert other.bgcolor is None or other.bgcolor.triplet is None or other.bgcolor.triplet.hex != "#2f6db5"
+        assert other.color.triplet.hex == "#2f6db5" and other.italic
+        assert "by colleague" in str(app.screen.query_one("#status").render())
+        await pilot.press("y")
+        await pilot.pause()
+        records = rows(db)
+        assert sorted(r["annotator"] for r in records) == ["colleague", "tester"]
+        mine = next(r for r in records if r["annotator"] == "tester")
+        assert (mine["start"], mine["end"], mine["note"], mine["origin"]) == (0, 8, "theirs", "accepted:colleague")
+        app.show_annotator("colleague")
+        await pilot.pause()
+        assert [a.annotator for a in left.spans] == ["colleague"]
+        await pilot.press("x")  # reject theirs
+        await pilot.pause()
+        assert [r["annotator"] for r in rows(db)] == ["tester"]
+        app.show_annotator(None)
+        await pilot.pause()
+        assert [a.annotator for a in left.spans] == ["tester"]

@@ -32,6 +32,7 @@ class DiptychApp(App):
         self.db_path = db_path
         self.document_ids = document_ids
         self.annotator = annotator
+        self.shown_annotator: str | None = None  # None: everyone's annotations
         self.store = Store.open(db_path)
 
     def on_mount(self) -> None:
@@ -80,6 +81,11 @@ class DiptychApp(App):
                 self.reader._refresh_all()
 
         self.push_screen(PromptDialog("Annotator name", self.annotator), done)
+
+    def show_annotator(self, name: str | None) -> None:
+        self.shown_annotator = name
+        self.reader.reload_all()
+        self.notify(f"Showing annotations by {name or 'everyone'}.", markup=False)
 
     def action_export(self, fmt: str = "jsonl") -> None:
         from .formats import EXPORTERS, atomic_writer

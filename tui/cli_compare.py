@@ -193,3 +193,81 @@ def import_annotations_command(ctx: click.Context, file: str, db_path: str | Non
     )
     if report.refused:
         ctx.exit(1)
+
+
+@cli.command("merge")
+@click.argument("other", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.pass_context
+def merge_command(ctx: click.Context, other: str, db_path: str | None) -> None:
+    """Merge another person's database into this one.
+
+    Documents match by sha256, annotations and links by id; the newer `modified`
+    wins, and the same time with different content is reported as a conflict (ours
+    is kept). Merging twice changes nothing. The other database is only read.
+    """
+    from .store import Store
+
+    store = open_store(ctx, db_path)
+    theirs = Store.open(other, create=False, readonly=True)
+    try:
+        summary = store.merge_from(theirs)
+    finally:
+        theirs.close()
+    click.echo(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.items()))
+
+
+@cli.command("agreement")
+@click.option("--annotators", nargs=2, required=True, metavar="A B", help="The two annotators to compare.")
+@click.option("--label", "labels", multiple=True, help="Only these labels (repeatable).")
+@click.option("--document", "document_refs", multiple=True, help="Only these documents (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@db_option
+@click.pass_context
+def agreement_command(
+    ctx: click.Context, annotators: tuple[str, str], labels: tuple[str, ...], document_refs: tuple[str, ...],
+    fmt: str, db_path: str | None,
+) -> None:
+    """Inter-annotator agreement: exact-span F1, character-overlap F1, token kappa, links.
+
+    See the README for the definitions and a worked example.
+    """
+    import json
+
+    from .model.agreement import agreement, link_agreement
+    from .output import emit_table
+
+    store = open_store(ctx, db_path, create=False)
+    known = store.annotators()
+    for name in annotators:
+        if name not in known:
+            raise click.ClickException(f"no annotations by {name!r} (annotators: {', '.join(known) or 'none'})")
+    docs = [store.find_document(ref) for ref in document_refs] or store.documents()
+    wanted = list(labels) or [l["name"] for l in store.labels()]
+    spans = {name: [] for name in annotators}
+    by_id = {}
+    for doc in docs:
+        for a in store.annotations(doc.id):
+            if a.annotator in spans and a.label in wanted:
+                span = (doc.id, a.label, a.start, a.end)
+                spans[a.annotator].append(span)
+                by_id[a.id] = (a.annotator, span)
+    links = {name: [] for name in annotators}
+    for doc in docs:
+        for link in store.document_links(doc.id):
+            source, target = by_id.get(link["source"]["id"]), by_id.get(link["target"]["id"])
+            if source and target and source[0] == target[0] and link["source"]["document_id"] == doc.id:
+                links[source[0]].append((source[1], target[1], link["relation"]))
+    texts = {doc.id: store.text(doc.id) for doc in docs}
+    result = agreement(spans[annotators[0]], spans[annotators[1]], texts, wanted)
+    result = {"annotators": list(annotators), **result,
+              "links": {"agreement": round(link_agreement(links[annotators[0]], links[annotators[1]]), 4),
+                        "a_count": len(links[annotators[0]]), "b_count": len(links[annotators[1]])}}
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    rows = [[label, s["a_count"], s["b_count"], s["exact_f1"], s["overlap_f1"], s["kappa"]]
+            for label, s in [*result["labels"].items(), ("overall", result["overall"])]]
+    emit_table(["label", f"{annotators[0]}", f"{annotators[1]}", "exact_f1", "overlap_f1", "kappa"], rows, "table")
+    click.echo(f"links: {result['links']['agreement']} agreement "
+               f"({result['links']['a_count']} vs {result['links']['b_count']} links)")

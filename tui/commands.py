@@ -21,6 +21,10 @@ class DiptychCommands(Provider):
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
             ("Help: keys", app.action_help, "Every key and mouse action"),
         ]
+        commands.append(("Show everyone's annotations", partial(app.show_annotator, None), "No annotator filter"))
+        for name in app.store.annotators():
+            commands.append((f"Show only annotations by {safe_for_display(name)}",
+                             partial(app.show_annotator, name), "Filter by annotator"))
         for doc in app.store.documents():
             title = safe_for_display(doc.title)
             for pane in reader.panes:

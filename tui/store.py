@@ -157,8 +157,8 @@ class Store:
 
     # Opening ---------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Store":
-        """Open (and if needed create and migrate) the database at ``path``."""
+    def open(cls, path: str | os.PathLike, *, create: bool = True, readonly: bool = False) -> "Store":
+        """Open (and if needed create and migrate) the database at ``path``; ``readonly`` never writes."""
         path = os.fspath(path)
         exists = os.path.exists(path)
         if exists:
@@ -168,7 +168,7 @@ class Store:
         elif not create:
             raise StoreError(f"{path}: no such database (import documents first: diptych import PATH)")
         folder = os.path.dirname(os.path.abspath(path))
-        readonly = exists and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+        readonly = readonly or (exists and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)))
         if not exists and not os.access(folder, os.W_OK):
             raise StoreError(f"{path}: cannot create the database here (folder not writable)")
         try:
@@ -381,6 +381,14 @@ class Store:
             f"INSERT INTO annotations ({_columns(ANNOTATION_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
             tuple(getattr(a, column) for column in ANNOTATION_COLUMNS),
+        )
+
+    def _replace_annotation(self, a: Annotation) -> None:
+        """Overwrite an annotation in place (its links keep pointing at it)."""
+        columns = ANNOTATION_COLUMNS[1:]
+        self.conn.execute(
+            f"UPDATE annotations SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in columns)} WHERE id = ?",
+            (*(getattr(a, c) for c in columns), a.id),
         )
 
     def annotation(self, annotation_id: str) -> Annotation:
@@ -688,14 +696,78 @@ class Store:
             report.unchanged += 1
             return None
         if existing:
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
+            self._replace_annotation(annotation)
             report.updated += 1
         else:
             report.added += 1
-        self._insert_annotation(annotation)
+            self._insert_annotation(annotation)
         if (start, end) != (record.get("start"), record.get("end")):
             report.reanchored += 1
         return None
+
+    def merge_from(self, other: "Store") -> dict:
+        """Bring in another database: documents by sha256, annotations and links by id.
+
+        The newer ``modified`` wins; the same ``modified`` with different content is a
+        conflict and ours is kept. Deletions are not carried over. Running it twice
+        changes nothing.
+        """
+        summary = {k: 0 for k in ("documents_added", "added", "updated", "unchanged", "conflicts",
+                                  "links_added", "links_updated", "labels_added")}
+        ours = {d.sha256: d.id for d in self.documents(include_superseded=True)}
+        doc_map: dict[int, int] = {}
+        with self.transaction():
+            for label in other.labels():
+                if not self.conn.execute("SELECT 1 FROM labels WHERE name = ?", (label["name"],)).fetchone():
+                    taken = self.conn.execute("SELECT 1 FROM labels WHERE key = ?", (label["key"],)).fetchone()
+                    self.db["labels"].insert({**label, "key": None if taken else label["key"]})
+                    summary["labels_added"] += 1
+            for doc in other.documents(include_superseded=True):
+                if doc.sha256 in ours:
+                    doc_map[doc.id] = ours[doc.sha256]
+                    continue
+                row = other.conn.execute(
+                    "SELECT path, title, source, language, sha256, length, newline, encoding, metadata, added, text"
+                    " FROM documents WHERE id = ?", (doc.id,)).fetchone()
+                cursor = self.conn.execute(
+                    "INSERT INTO documents (path, title, source, language, sha256, length, newline, encoding,"
+                    " metadata, added, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                doc_map[doc.id] = ours[doc.sha256] = cursor.lastrowid
+                summary["documents_added"] += 1
+            columns = _columns(ANNOTATION_COLUMNS)
+            for row in other.conn.execute(f"SELECT {columns} FROM annotations ORDER BY id"):
+                incoming = Annotation(*row)
+                incoming.document_id = doc_map[incoming.document_id]
+                mine = self.conn.execute(f"SELECT {columns} FROM annotations WHERE id = ?", (incoming.id,)).fetchone()
+                if mine is None:
+                    self._insert_annotation(incoming)
+                    summary["added"] += 1
+                    continue
+                mine = Annotation(*mine)
+                if mine == incoming:
+                    summary["unchanged"] += 1
+                elif incoming.modified > mine.modified:
+                    self._replace_annotation(incoming)
+                    summary["updated"] += 1
+                elif incoming.modified == mine.modified:
+                    summary["conflicts"] += 1
+                else:
+                    summary["unchanged"] += 1
+            for row in other.conn.execute(f"SELECT {_columns(LINK_COLUMNS)} FROM links ORDER BY id"):
+                link = dict(zip(LINK_COLUMNS, row))
+                mine = self.conn.execute("SELECT modified FROM links WHERE id = ?", (link["id"],)).fetchone()
+                if mine is None:
+                    self._insert_link(link)
+                    summary["links_added"] += 1
+                elif link["modified"] > mine[0]:
+                    self.conn.execute(
+                        "UPDATE links SET relation = ?, note = ?, annotator = ?, modified = ? WHERE id = ?",
+                        (link["relation"], link["note"], link["annotator"], link["modified"], link["id"]))
+                    summary["links_updated"] += 1
+        return summary
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
 
     def stats(self) -> list[tuple[int, str, str, int]]:
         """(document id, title, label, count) for every document and label with annotations."""

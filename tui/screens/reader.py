@@ -6,6 +6,8 @@ so what is on screen is always what is in the database.
 
 from __future__ import annotations
 
+import json
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -82,7 +84,10 @@ class ReaderScreen(LinkingMixin, Screen):
         return [view for view in self.views if view.document_id == document_id]
 
     def _load_annotations(self, view: DocumentView) -> None:
-        view.set_annotations(self.store.annotations(view.document_id))
+        shown = self.app.shown_annotator
+        view.me = self.app.annotator
+        view.set_annotations([a for a in self.store.annotations(view.document_id)
+                              if shown is None or a.annotator == shown])
         view.rejected = self.store.rejected_suggestions(view.document_id)
         self.doc_links[view.document_id] = self.store.document_links(view.document_id)
         self._refresh_title(view)
@@ -206,6 +211,15 @@ class ReaderScreen(LinkingMixin, Screen):
             self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
         elif command == "attributes":
             self.edit_attributes(annotation)
+        elif command == "accept":  # adjudication: keep theirs, add the same span as mine
+            mine = self.store.create_annotation(
+                annotation.document_id, self.current_view.text, annotation.start, annotation.end, annotation.label,
+                self.app.annotator, note=annotation.note, attributes=json.loads(annotation.attributes or "{}"),
+                origin=f"accepted:{annotation.annotator}",
+            )
+            self.history.push(Created(mine))
+            self._after_change(annotation.document_id, mine)
+            self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 
     # Search ------------------------------------------------------------------------------
     def _search(self, query: str) -> None:
@@ -248,6 +262,11 @@ class ReaderScreen(LinkingMixin, Screen):
         what = {Created: "tag", Deleted: "deletion", NoteChanged: "note", AttributesChanged: "attributes",
                 LinkCreated: "link", LinkDeleted: "link deletion"}[type(step)]
         self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
+
+    def reload_all(self) -> None:
+        for view in self.views:
+            self._load_annotations(view)
+        self._refresh_all()
 
     def show_comparison(self) -> None:
         """The comparison of the first two panes; Enter puts each pane on its side of a pair."""

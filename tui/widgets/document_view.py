@@ -31,9 +31,12 @@ class LabelLook:
     color: str
     mark: str
 
-    def style(self) -> Style:
+    def style(self, mine: bool = True) -> Style:
+        """Mine: white on the label's colour. Another annotator's: the label's colour as text."""
         marks = {m: True for m in self.mark.split() if m in {"underline", "bold", "italic", "strike", "overline"}}
-        return Style(bgcolor=self.color, color="#ffffff", **marks)
+        if mine:
+            return Style(bgcolor=self.color, color="#ffffff", **marks)
+        return Style(color=self.color, **marks)
 
 
 class DocumentView(Widget, can_focus=True):
@@ -48,6 +51,7 @@ class DocumentView(Widget, can_focus=True):
         "document-view--search",
         "document-view--partner",
         "document-view--ghost",
+        "document-view--others",
         "document-view--cue-quote",
         "document-view--cue-cue",
         "document-view--cue-number",
@@ -63,6 +67,7 @@ class DocumentView(Widget, can_focus=True):
     DocumentView > .document-view--search { background: $warning 60%; color: $text; }
     DocumentView > .document-view--partner { background: $success 70%; text-style: italic; }
     DocumentView > .document-view--ghost { background: $secondary 25%; text-style: underline; }
+    DocumentView > .document-view--others { text-style: italic; }
     DocumentView > .document-view--cue-quote { color: $text-success; }
     DocumentView > .document-view--cue-cue { color: $text-warning; text-style: bold; }
     DocumentView > .document-view--cue-number { color: $text-accent; }
@@ -120,6 +125,7 @@ class DocumentView(Widget, can_focus=True):
         self._laid_out_for = (0, 0)  # the size that _visible was computed for
         self.label_keys: dict[str, str] = {}  # key -> label name
         self.partners: set[str] = set()  # annotations linked to the one under a cursor
+        self.me = ""  # the annotator: others' annotations are drawn differently
         self.show_cues = False
         self.show_suggestions = False
         self.rejected: set[tuple[str, int, int]] = set()  # (label, start, end) the user turned down
@@ -154,6 +160,7 @@ class DocumentView(Widget, can_focus=True):
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.spans.reset(annotations)
+        self._style_cache.clear()
         self.refresh()
 
     @property
@@ -285,7 +292,7 @@ class DocumentView(Widget, can_focus=True):
         segments: list[Segment] = []
         for left, right in zip(points, points[1:]):
             here = [a for a in spans if a.start <= left < a.end]
-            covering = tuple(a.label for a in here)
+            covering = tuple((a.label, not self.me or a.annotator == self.me) for a in here)
             in_sel = selection is not None and selection[0] <= left < selection[1]
             in_match = any(s <= left < e for s, e in matches)
             partner = any(a.id in self.partners for a in here)
@@ -323,10 +330,12 @@ class DocumentView(Widget, can_focus=True):
         if ghost:
             style = style + self.get_component_rich_style("document-view--ghost")
         # Innermost colour wins (spans come longest-first from the index order); every mark shows.
-        for label in covering:
+        for label, mine in covering:
             look = self.looks.get(label)
             if look is not None:
-                style = style + look.style()
+                style = style + look.style(mine)
+                if not mine:
+                    style = style + self._text_attributes("document-view--others")
         if partner:
             style = style + self.get_component_rich_style("document-view--partner")
         if in_match:
@@ -571,6 +580,14 @@ class DocumentView(Widget, can_focus=True):
             self.app.bell()
             return
         self.post_message(self.AnnotationRequested(self, here[0], "delete"))
+
+    def action_accept_annotation(self) -> None:
+        theirs = [a for a in self.annotations_here() if self.me and a.annotator != self.me]
+        if not theirs:
+            self.notify("Put the cursor on another annotator's annotation to accept it.", severity="warning",
+                        markup=False)
+            return
+        self.post_message(self.AnnotationRequested(self, theirs[0], "accept"))
 
     def action_edit_note(self) -> None:
         here = self.annotations_here()
