@@ -121,6 +121,10 @@ def _import_paths(store, paths: list[Path], encoding: str | None, quiet: bool = 
         ids.append(document_id)
         if not quiet or status != "unchanged":
             note = "" if doc.newline in ("lf", "none") else f"\t(newlines {doc.newline} -> lf)"
+            if status == "changed":
+                moved = store.last_reanchor
+                note += (f"\t(annotations: {moved['kept']} kept, {moved['moved']} re-anchored, "
+                         f"{moved['orphaned']} orphaned)")
             click.echo(f"{status}\t{document_id}\t{file}{note}", err=quiet)
     return ids, refused
 

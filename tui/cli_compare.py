@@ -271,3 +271,69 @@ def agreement_command(
     emit_table(["label", f"{annotators[0]}", f"{annotators[1]}", "exact_f1", "overlap_f1", "kappa"], rows, "table")
     click.echo(f"links: {result['links']['agreement']} agreement "
                f"({result['links']['a_count']} vs {result['links']['b_count']} links)")
+
+
+@cli.command("verify")
+@db_option
+@click.pass_context
+def verify_command(ctx: click.Context, db_path: str | None) -> None:
+    """Check the database: SQLite integrity, every span against its text, links, orphans.
+
+    Exits 1 when something is wrong (orphans alone are reported, not wrong).
+    """
+    store = open_store(ctx, db_path, create=False)
+    result = store.verify()
+    counts = result["counts"]
+    click.echo(
+        f"integrity {'ok' if result['integrity'] else 'FAILED'}; {counts['documents']} documents, "
+        f"{counts['annotations']} annotations ({counts['bad_spans']} bad spans, {counts['orphaned']} orphaned), "
+        f"{counts['links']} links ({counts['dangling_links']} dangling)"
+    )
+    for problem in result["problems"]:
+        click.echo(f"problem\t{problem}", err=True)
+    if result["problems"]:
+        ctx.exit(1)
+
+
+@cli.command("orphans")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None)
+@db_option
+@click.pass_context
+def orphans_command(ctx: click.Context, fmt: str | None, db_path: str | None) -> None:
+    """Annotations that could not be re-anchored after their document changed."""
+    from .model.text import excerpt
+    from .output import emit_table
+
+    store = open_store(ctx, db_path, create=False)
+    rows = [[a.id, a.document_id, a.label, a.start, a.end, excerpt(a.exact, 60)] for a in store.orphans()]
+    emit_table(["id", "old_document", "label", "start", "end", "exact"], rows, fmt)
+
+
+@cli.command("reattach")
+@click.argument("annotation_id")
+@click.option("--document", "document_ref", required=True, help="The document (usually the new version).")
+@click.option("--span", default=None, metavar="START:END", help="Where it belongs now.")
+@click.option("--quote", default=None, help="Or: the text where it belongs now (must occur once).")
+@db_option
+@click.pass_context
+def reattach_command(ctx: click.Context, annotation_id: str, document_ref: str, span: str | None,
+                     quote: str | None, db_path: str | None) -> None:
+    """Re-attach an (orphaned) annotation by hand; its id, note and links stay."""
+    from .model.anchoring import find_occurrences
+
+    if (span is None) == (quote is None):
+        raise click.UsageError("give exactly one of --span START:END or --quote TEXT")
+    store = open_store(ctx, db_path, create=False)
+    doc = store.find_document(document_ref)
+    if span is not None:
+        try:
+            start, end = (int(part) for part in span.split(":"))
+        except ValueError:
+            raise click.UsageError(f"--span must be START:END, not {span!r}") from None
+    else:
+        hits = find_occurrences(store.text(doc.id), quote)
+        if len(hits) != 1:
+            raise click.ClickException(f"the quote occurs {len(hits)} times in document {doc.id}; use --span")
+        start, end = hits[0], hits[0] + len(quote)
+    store.reattach(annotation_id, doc.id, start, end)
+    click.echo(f"re-attached {annotation_id} to document {doc.id} at {start}:{end}")

@@ -16,6 +16,8 @@ class DiptychCommands(Provider):
         commands: list[tuple[str, object, str]] = [
             ("Toggle the annotations panel", app.action_toggle_panel, "List this document's annotations"),
             ("Compare the two panes", reader.show_comparison, "Linked claims side by side, then the unpaired"),
+            ("Re-attach an orphaned annotation to the selection", reader.reattach_orphan,
+             "Annotations lost when this document changed"),
             ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Write a .jsonl file here"),
             ("Export annotations (CSV)", partial(app.action_export, "csv"), "Write a .csv file here"),
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),

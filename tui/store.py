@@ -247,8 +247,10 @@ class Store:
         """Store a :class:`~tui.model.documents.DocumentFile`.
 
         Returns ``("added" | "unchanged" | "changed", document_id)``. A changed file (same
-        path, new content) becomes a new document; the old version and its text stay.
+        path, new content) becomes a new document; the old version and its text stay, and
+        its annotations are re-anchored in the new text (see ``last_reanchor``).
         """
+        self.last_reanchor = {"kept": 0, "moved": 0, "orphaned": 0}
         path = str(Path(doc.path).resolve())
         same = self.conn.execute(
             "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
@@ -272,7 +274,49 @@ class Store:
             new = cursor.lastrowid
             if previous:
                 self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
+                self._reanchor_all(previous[0], new, doc.text)
         return ("changed" if previous else "added"), new
+
+    def _reanchor_all(self, old_id: int, new_id: int, text: str) -> None:
+        """Move a changed document's annotations to its new version; mark the lost ones orphaned."""
+        from .model.anchoring import reanchor
+
+        for a in self.annotations(old_id):
+            found = reanchor(text, a.exact, a.prefix, a.suffix, a.start, a.end) if a.status != "orphaned" else None
+            if found is None:
+                self.conn.execute("UPDATE annotations SET status = 'orphaned' WHERE id = ?", (a.id,))
+                self.last_reanchor["orphaned"] += 1
+                continue
+            start, end, _score = found
+            self.last_reanchor["kept" if (start, end) == (a.start, a.end) and text[start:end] == a.exact else "moved"] += 1
+            self._move(a.id, new_id, text, start, end)
+
+    def _move(self, annotation_id: str, document_id: int, text: str, start: int, end: int) -> None:
+        prefix, suffix = context(text, start, end)
+        self.conn.execute(
+            'UPDATE annotations SET document_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?,'
+            " status = 'anchored', modified = ? WHERE id = ?",
+            (document_id, start, end, text[start:end], prefix, suffix, utc_now(), annotation_id),
+        )
+
+    def reattach(self, annotation_id: str, document_id: int, start: int, end: int) -> None:
+        """Put an (orphaned) annotation on ``[start, end)`` of a document, by hand."""
+        text = self.text(document_id)
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"span {start}:{end} is outside the text (0:{len(text)}) or empty")
+        self.annotation(annotation_id)
+        with self.transaction():
+            self._move(annotation_id, document_id, text, start, end)
+
+    def orphans(self, path: str | None = None) -> list[Annotation]:
+        """Orphaned annotations (of the versions of the document at ``path``, if given)."""
+        sql = f"SELECT {', '.join('a.' + chr(34) + c + chr(34) for c in ANNOTATION_COLUMNS)} FROM annotations a"
+        sql += " JOIN documents d ON d.id = a.document_id WHERE a.status = 'orphaned'"
+        params: tuple = ()
+        if path is not None:
+            sql += " AND d.path = ?"
+            params = (path,)
+        return [Annotation(*row) for row in self.conn.execute(sql + " ORDER BY a.start", params)]
 
     def documents(self, include_superseded: bool = False) -> list[Document]:
         where = "" if include_superseded else "WHERE superseded_by IS NULL"
@@ -765,6 +809,38 @@ class Store:
                         (link["relation"], link["note"], link["annotator"], link["modified"], link["id"]))
                     summary["links_updated"] += 1
         return summary
+
+    def verify(self) -> dict:
+        """Check the whole database; returns counts and up to 20 problems, described."""
+        problems: list[str] = []
+        integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        if integrity != ["ok"]:
+            problems += [f"integrity: {line}" for line in integrity[:5]]
+        foreign = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        problems += [f"foreign key: {row[0]} row {row[1]} points at a missing {row[2]}" for row in foreign[:5]]
+        counts = {"documents": 0, "annotations": 0, "bad_spans": 0, "orphaned": 0, "links": 0, "dangling_links": 0}
+        for doc in self.documents(include_superseded=True):
+            counts["documents"] += 1
+            text = self.text(doc.id)
+            if len(text) != doc.length:
+                problems.append(f"document {doc.id}: stored length {doc.length} but text has {len(text)}")
+            for a in self.annotations(doc.id):
+                counts["annotations"] += 1
+                if a.status == "orphaned":
+                    counts["orphaned"] += 1
+                    continue
+                if not (0 <= a.start < a.end <= len(text)) or text[a.start:a.end] != a.exact:
+                    counts["bad_spans"] += 1
+                    if len(problems) < 20:
+                        problems.append(f"annotation {a.id}: text[{a.start}:{a.end}] is not its exact text")
+        counts["links"] = self.conn.execute("SELECT count(*) FROM links").fetchone()[0]
+        counts["dangling_links"] = self.conn.execute(
+            "SELECT count(*) FROM links l WHERE NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = l.source_id)"
+            " OR NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = l.target_id)"
+        ).fetchone()[0]
+        if counts["dangling_links"]:
+            problems.append(f"{counts['dangling_links']} links with a missing end")
+        return {"counts": counts, "problems": problems, "integrity": integrity == ["ok"]}
 
     def annotators(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]

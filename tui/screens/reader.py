@@ -263,6 +263,31 @@ class ReaderScreen(LinkingMixin, Screen):
                 LinkCreated: "link", LinkDeleted: "link deletion"}[type(step)]
         self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
 
+    def reattach_orphan(self) -> None:
+        """Pick an orphan of this document's earlier versions and put it on the selection."""
+        from .pickers import ChoiceDialog
+
+        view = self.current_view
+        orphans = self.store.orphans(self._document(view.document_id).path)
+        if not orphans:
+            self.notify("This document has no orphaned annotations.", markup=False)
+            return
+        if view.selection is None:
+            self.notify(f"{len(orphans)} orphaned annotations: select where one belongs now, then run this again.",
+                        severity="warning", markup=False)
+            return
+        start, end = trim_span(view.text, *view.selection)
+
+        def chosen(annotation_id: str | None) -> None:
+            if annotation_id:
+                self.store.reattach(annotation_id, view.document_id, start, end)
+                view.anchor = None
+                self._after_change(view.document_id)
+                self.notify("Re-attached.", markup=False)
+
+        choices = [(a.id, "", f"{a.label}: {a.exact[:70]}") for a in orphans]
+        self.app.push_screen(ChoiceDialog("Re-attach which orphan to the selection?", choices), chosen)
+
     def reload_all(self) -> None:
         for view in self.views:
             self._load_annotations(view)
