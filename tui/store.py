@@ -845,6 +845,49 @@ class Store:
     def annotators(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
 
+    def export_json_lines(self, document_id: int | None = None, label: str | None = None) -> Iterator[str]:
+        """The same records as :meth:`export_rows`, each already a JSON string made by SQLite.
+
+        SQLite's JSON functions build the whole line in C, which keeps a million-row
+        export within twice the time of the sqlite3 shell's own JSON mode.
+        """
+        where, params = [], []
+        if document_id is not None:
+            where.append("a.document_id = ?")
+            params.append(document_id)
+        if label is not None:
+            where.append("a.label = ?")
+            params.append(label)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        links = (
+            "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation, 'direction', l.dir,"
+            " 'other', l.other, 'note', l.note, 'annotator', l.annotator, 'created', l.created,"
+            " 'modified', l.modified)) FROM ("
+            " SELECT id, relation, 'out' AS dir, target_id AS other, note, annotator, created, modified"
+            " FROM links WHERE source_id = a.id UNION ALL"
+            " SELECT id, relation, 'in' AS dir, source_id AS other, note, annotator, created, modified"
+            " FROM links WHERE target_id = a.id ORDER BY created, id) AS l"
+        )
+        sql = (
+            "SELECT json_object('id', a.id, 'document', json_object('id', d.id, 'path', d.path,"
+            " 'sha256', d.sha256, 'title', d.title), 'start', a.start, 'end', a.\"end\", 'label', a.label,"
+            " 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix, 'note', a.note, 'annotator', a.annotator,"
+            " 'created', a.created, 'modified', a.modified, 'status', a.status, 'attributes', json(a.attributes),"
+            f" 'origin', a.origin, 'links', json(({links}))) FROM annotations a JOIN documents d ON d.id = a.document_id"
+            f' {clause} ORDER BY a.document_id, a.start, a."end", a.id'
+        )
+        for (line,) in self.conn.execute(sql, params):
+            yield line
+
+    def insert_annotations(self, annotations: Iterable[Annotation]) -> int:
+        """Bulk insert in one transaction (imports, benchmarks); returns the count."""
+        rows = (tuple(getattr(a, c) for c in ANNOTATION_COLUMNS) for a in annotations)
+        with self.transaction():
+            cursor = self.conn.executemany(
+                f"INSERT INTO annotations ({_columns(ANNOTATION_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})", rows)
+        return cursor.rowcount
+
     def stats(self) -> list[tuple[int, str, str, int]]:
         """(document id, title, label, count) for every document and label with annotations."""
         return self.conn.execute(

@@ -15,6 +15,25 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
            collection=False, with_documents=False, with_text=False) -> str:
     """Write the export; returns a one-line summary for stderr (empty when there is nothing to say)."""
     rows = store.export_rows(document_id=document_id, label=label)
+    if fmt == "jsonl" and unit == "codepoint" and not with_documents and not (output is None and sys.stdout.isatty()):
+        from .json_format import ESCAPE_CONTROLS
+
+        lines = store.export_json_lines(document_id=document_id, label=label)
+
+        def write(handle):
+            count = 0
+            for line in lines:
+                handle.write(line.translate(ESCAPE_CONTROLS))
+                handle.write("\n")
+                count += 1
+            return {"annotations": count}
+
+        if output:
+            with atomic_writer(output) as handle:
+                counts = write(handle)
+            return f"{counts['annotations']} annotations written to {output}"
+        write(sys.stdout)
+        return ""
     if fmt == "brat":
         counts = brat.write(rows, output, store.text, [l["name"] for l in store.labels()])
         extra = (f"; {counts['cross_document_links']} cross-document links in {brat.CROSS_FILE} "

@@ -9,11 +9,11 @@ from typing import TextIO
 # json.dumps leaves DEL, the C1 controls and the Unicode line and paragraph separators
 # raw. Escaped they are the same JSON value, yet they can no longer act on a terminal,
 # and a reader that splits lines with str.splitlines() no longer cuts a record in two.
-_ESCAPE_CONTROLS = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}
+ESCAPE_CONTROLS = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}
 
 
 def dumps(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False).translate(_ESCAPE_CONTROLS)
+    return json.dumps(record, ensure_ascii=False).translate(ESCAPE_CONTROLS)
 
 
 def write_jsonl(rows: Iterator[dict], out: TextIO) -> int:
