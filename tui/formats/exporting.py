@@ -16,16 +16,17 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
     """Write the export; returns a one-line summary for stderr (empty when there is nothing to say)."""
     rows = store.export_rows(document_id=document_id, label=label)
     if fmt == "jsonl" and unit == "codepoint" and not with_documents and not (output is None and sys.stdout.isatty()):
-        from .json_format import ESCAPE_CONTROLS
+        from .json_format import escape_controls_utf8
 
-        lines = store.export_json_lines(document_id=document_id, label=label)
+        chunks = store.export_json_chunks(document_id=document_id, label=label)
 
         def write(handle):
-            count = 0
-            for line in lines:
-                handle.write(line.translate(ESCAPE_CONTROLS))
-                handle.write("\n")
-                count += 1
+            handle.flush()
+            binary, count = handle.buffer, 0
+            for chunk, lines in chunks:
+                binary.write(escape_controls_utf8(chunk))
+                count += lines
+            binary.flush()
             return {"annotations": count}
 
         if output:
@@ -97,7 +98,7 @@ def _with_documents(store, rows: Iterator[dict], with_text: bool) -> Iterator[di
 
 def _write_w3c(rows: Iterator[dict], handle, collection: bool) -> dict:
     from ..model.text import new_id
-    from .json_format import dumps
+    from .json_format import dumps, escape_controls
 
     counts = {"annotations": 0, "links": 0}
     items = []
@@ -115,5 +116,5 @@ def _write_w3c(rows: Iterator[dict], handle, collection: bool) -> dict:
         import json
 
         text = json.dumps(w3c.collection(items, "Diptych annotations", new_id()), ensure_ascii=False, indent=2)
-        handle.write(text.translate({c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]}) + "\n")
+        handle.write(escape_controls(text) + "\n")
     return counts

@@ -52,8 +52,6 @@ class ReaderScreen(LinkingMixin, Screen):
                 pane = DocumentPane(view, number)
                 self.panes.append(pane)
                 yield pane
-        yield AnnotationPanel(id="panel")
-        yield SearchBar(self._search, placeholder="Search (Enter: next match, Escape: close)", id="search")
         yield StatusLine(id="status")
         yield Footer()
 
@@ -74,10 +72,10 @@ class ReaderScreen(LinkingMixin, Screen):
         focused = self.focused
         if isinstance(focused, DocumentView):
             return focused
-        panel = self.query_one(AnnotationPanel)
-        for view in self.views:
-            if view.document_id == panel.document_id:
-                return view
+        for panel in self.query(AnnotationPanel):
+            for view in self.views:
+                if view.document_id == panel.document_id:
+                    return view
         return getattr(self, "_last_view", self.views[0])
 
     def _views_of(self, document_id: int) -> list[DocumentView]:
@@ -115,8 +113,8 @@ class ReaderScreen(LinkingMixin, Screen):
         self.query_one(StatusLine).describe(
             view, view.looks, self.app.annotator, self.link_lines, self.pending_link
         )
-        panel = self.query_one(AnnotationPanel)
-        if panel.display:
+        panel = self.query(AnnotationPanel).first() if self.query(AnnotationPanel) else None
+        if panel is not None and panel.display:
             here = view.annotations_here()
             panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None,
                        self.link_lines)
@@ -169,8 +167,25 @@ class ReaderScreen(LinkingMixin, Screen):
     def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
         self._annotation_command(message.annotation, message.command)
 
+    def _panel(self) -> AnnotationPanel:
+        """The annotations panel, mounted the first time it is wanted (start-up stays light)."""
+        found = self.query(AnnotationPanel)
+        if found:
+            return found.first()
+        panel = AnnotationPanel(id="panel")
+        self.mount(panel, before=self.query_one(StatusLine))
+        return panel
+
+    def _search_bar(self) -> SearchBar:
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(self._search, placeholder="Search (Enter: next match, Escape: close)", id="search")
+        self.mount(bar, before=self.query_one(StatusLine))
+        return bar
+
     def open_search(self) -> None:
-        search = self.query_one("#search", SearchBar)
+        search = self._search_bar()
         self._last_view = search.target = self.current_view
         search.display = True
         # Synchronous, unlike Widget.focus(): the keys typed right after / go to the search.
@@ -185,7 +200,7 @@ class ReaderScreen(LinkingMixin, Screen):
 
     @on(AnnotationPanel.OptionSelected)
     def _panel_jump(self, message: AnnotationPanel.OptionSelected) -> None:
-        panel = self.query_one(AnnotationPanel)
+        panel = self._panel()
         annotation = panel.annotations[message.option_index]
         view = self.current_view
         self.set_focus(view)
@@ -238,9 +253,10 @@ class ReaderScreen(LinkingMixin, Screen):
         self.set_focus(views[(index + step) % len(views)])
 
     def toggle_panel(self) -> None:
-        panel = self.query_one(AnnotationPanel)
         view = self.current_view
-        panel.display = not panel.display
+        fresh = not self.query(AnnotationPanel)
+        panel = self._panel()
+        panel.display = True if fresh else not panel.display
         if panel.display:
             self._refresh_all(view)
             self.set_focus(panel)
