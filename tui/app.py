@@ -9,7 +9,6 @@ from textual.binding import Binding
 
 from .commands import DiptychCommands
 from .keys import APP_KEYS
-from .screens.dialogs import HelpScreen, PromptDialog
 from .screens.reader import ReaderScreen
 from .store import Store
 
@@ -71,6 +70,8 @@ class DiptychApp(App):
         self.reader.undo(redo=True)
 
     def action_help(self) -> None:
+        from .screens.dialogs import HelpScreen
+
         self.push_screen(HelpScreen(self.store.labels()))
 
     def action_change_annotator(self) -> None:
@@ -79,6 +80,8 @@ class DiptychApp(App):
                 self.annotator = name.strip()
                 self.notify(f"Annotating as {self.annotator}", markup=False)
                 self.reader._refresh_all()
+
+        from .screens.dialogs import PromptDialog
 
         self.push_screen(PromptDialog("Annotator name", self.annotator), done)
 

@@ -7,7 +7,6 @@ from ..model.relations import describe_link, fitting_relations, orient
 from ..model.spans import Annotation
 from ..store import StoreError
 from ..widgets.document_view import DocumentView
-from .pickers import AttributeDialog, ChoiceDialog, relation_dialog
 
 
 class LinkingMixin:
@@ -55,7 +54,7 @@ class LinkingMixin:
         )
         self._refresh_all(view)
 
-    def _command_confirm(self, view: DocumentView) -> None:
+    def _command_confirm(self, view: DocumentView) -> None:  # noqa: D102
         source = self.pending_link
         if source is None:
             self._accept_suggestion(view)
@@ -86,6 +85,8 @@ class LinkingMixin:
             self.history.push(LinkCreated(link))
             self._after_links_changed(view)
             self.notify(f"Linked: {relation}.", markup=False)
+
+        from .pickers import relation_dialog
 
         self.app.push_screen(relation_dialog(relations, first.label, second.label), chosen)
 
@@ -131,6 +132,8 @@ class LinkingMixin:
         else:
             choices = [(link["id"], str(i + 1) if i < 9 else "", describe_link(link, here[0].id, view.document_id))
                        for i, link in enumerate(links)]
+            from .pickers import ChoiceDialog
+
             self.app.push_screen(ChoiceDialog("Delete which link?", choices), delete)
 
     def edit_attributes(self, annotation: Annotation) -> None:
@@ -149,6 +152,8 @@ class LinkingMixin:
                 return
             self.history.push(AttributesChanged(annotation, old_json, old_modified, values))
             self._after_change(annotation.document_id)
+
+        from .pickers import AttributeDialog
 
         self.app.push_screen(AttributeDialog(types, annotation.attributes), save)
 

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import json
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
 from ..model.spans import Annotation
 from ..model.text import trim_span
 from ..store import StoreError
-from ..widgets.annotation_panel import AnnotationPanel
 from ..widgets.document_view import DocumentView
+from ..widgets.key_hints import KeyHints
 from ..widgets.pane import DocumentPane
-from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
-from .dialogs import PromptDialog
 from .linking import LinkingMixin
 
 
@@ -53,7 +49,7 @@ class ReaderScreen(LinkingMixin, Screen):
                 self.panes.append(pane)
                 yield pane
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
         for pane in self.panes:
@@ -72,7 +68,7 @@ class ReaderScreen(LinkingMixin, Screen):
         focused = self.focused
         if isinstance(focused, DocumentView):
             return focused
-        for panel in self.query(AnnotationPanel):
+        for panel in self.query("#panel"):
             for view in self.views:
                 if view.document_id == panel.document_id:
                     return view
@@ -113,7 +109,7 @@ class ReaderScreen(LinkingMixin, Screen):
         self.query_one(StatusLine).describe(
             view, view.looks, self.app.annotator, self.link_lines, self.pending_link
         )
-        panel = self.query(AnnotationPanel).first() if self.query(AnnotationPanel) else None
+        panel = self.query("#panel").first() if self.query("#panel") else None
         if panel is not None and panel.display:
             here = view.annotations_here()
             panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None,
@@ -167,8 +163,10 @@ class ReaderScreen(LinkingMixin, Screen):
     def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
         self._annotation_command(message.annotation, message.command)
 
-    def _panel(self) -> AnnotationPanel:
+    def _panel(self):
         """The annotations panel, mounted the first time it is wanted (start-up stays light)."""
+        from ..widgets.annotation_panel import AnnotationPanel
+
         found = self.query(AnnotationPanel)
         if found:
             return found.first()
@@ -176,7 +174,9 @@ class ReaderScreen(LinkingMixin, Screen):
         self.mount(panel, before=self.query_one(StatusLine))
         return panel
 
-    def _search_bar(self) -> SearchBar:
+    def _search_bar(self):
+        from ..widgets.search_bar import SearchBar
+
         found = self.query(SearchBar)
         if found:
             return found.first()
@@ -191,15 +191,15 @@ class ReaderScreen(LinkingMixin, Screen):
         # Synchronous, unlike Widget.focus(): the keys typed right after / go to the search.
         self.set_focus(search)
 
-    @on(AnnotationPanel.Command)
-    def _panel_command(self, message: AnnotationPanel.Command) -> None:
+    def on_annotation_panel_command(self, message) -> None:
         if message.command == "leave" or message.annotation is None:
             self.set_focus(self.current_view)
         else:
             self._annotation_command(message.annotation, message.command)
 
-    @on(AnnotationPanel.OptionSelected)
-    def _panel_jump(self, message: AnnotationPanel.OptionSelected) -> None:
+    def on_option_list_option_selected(self, message) -> None:
+        if getattr(message.option_list, "id", None) != "panel":
+            return
         panel = self._panel()
         annotation = panel.annotations[message.option_index]
         view = self.current_view
@@ -222,6 +222,8 @@ class ReaderScreen(LinkingMixin, Screen):
                 old_note, old_modified = self.store.set_note(annotation.id, note)
                 self.history.push(NoteChanged(annotation, old_note, old_modified, note))
                 self._after_change(annotation.document_id)
+
+            from .dialogs import PromptDialog
 
             self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
         elif command == "attributes":
@@ -254,7 +256,7 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def toggle_panel(self) -> None:
         view = self.current_view
-        fresh = not self.query(AnnotationPanel)
+        fresh = not self.query("#panel")
         panel = self._panel()
         panel.display = True if fresh else not panel.display
         if panel.display:

@@ -132,6 +132,7 @@ class DocumentView(Widget, can_focus=True):
         self._cue_cache: dict[int, list] = {}  # block -> cue spans
         self._ghost_cache: dict[int, list] = {}  # block -> suggestions
         self._style_cache: dict = {}
+        self._frame: dict | None = None
         self._dragging = False
 
     # Public API for the screen -----------------------------------------------------------
@@ -253,26 +254,45 @@ class DocumentView(Widget, can_focus=True):
 
     # Drawing -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        if self._laid_out_for != (self.size.width, self.size.height):
+        size = self.size
+        if self._laid_out_for != (size.width, size.height):
             self._relayout()
-        width = self.size.width
-        base = self.rich_style
+        frame = self._frame_styles()
+        base, width = frame["base"], max(1, size.width - 1)
         if y >= len(self._visible):
-            strip = Strip([Segment(" " * self.text_width, base)], self.text_width)
+            strip = Strip([Segment(" " * width, base)], width)
         else:
-            strip = self._render_row(*self._visible[y], base)
-        return Strip.join([strip, Strip([self._scrollbar_cell(y)], 1)]).crop(0, width)
+            strip = self._render_row(*self._visible[y], base, frame, width)
+        return Strip.join([strip, Strip([self._scrollbar_cell(y, frame, size.height)], 1)])
 
-    def _render_row(self, pos: RowPos, row, base: Style) -> Strip:
+    def _frame_styles(self) -> dict:
+        """Styles that are the same for every row of a frame, computed once (a widget's
+        rich_style walks its ancestors: too slow to ask for on every row)."""
+        focus = self.has_focus
+        if self._frame is None or self._frame["focus"] != focus:
+            self._frame = {
+                "focus": focus,
+                "base": self.rich_style,
+                "cursor": self._text_attributes(
+                    "document-view--cursor" if focus else "document-view--cursor-unfocused"),
+                "thumb": self.get_component_rich_style("document-view--thumb"),
+                "scrollbar": self.get_component_rich_style("document-view--scrollbar"),
+            }
+        return self._frame
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._frame = None  # the theme or the CSS changed
+        self._style_cache.clear()
+
+    def _render_row(self, pos: RowPos, row, base: Style, frame: dict, width: int) -> Strip:
         """Draw one row as runs of equal style, cut where a span, the selection, a match or
         the cursor begins or ends (a handful of runs, not one per character)."""
         text = self.text
         spans = self.spans.overlapping(row.start, row.end + 1)
         selection = self.selection
         matches = self._matches_in(row.start, row.end)
-        cursor_style = self._text_attributes(
-            "document-view--cursor" if self.has_focus else "document-view--cursor-unfocused"
-        )
+        cursor_style = frame["cursor"]
         end = row.end
         cues = self.cues_in(row.start, end) if self.show_cues else []
         ghosts = self.suggestions_in(row.start, end) if self.show_suggestions else []
@@ -304,7 +324,7 @@ class DocumentView(Widget, can_focus=True):
         if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
             segments.append(Segment(" ", self._style_for(((), False, False, False, True, None, False), base, cursor_style)))
         strip = Strip(segments)
-        return strip.extend_cell_length(self.text_width, base).crop(0, self.text_width)
+        return strip.extend_cell_length(width, base).crop(0, width)
 
     def _shown(self, row) -> str | list[str]:
         """What each code point of the row looks like on screen (one entry per code point)."""
@@ -319,7 +339,7 @@ class DocumentView(Widget, can_focus=True):
         return shown
 
     def _style_for(self, key, base: Style, cursor_style: Style) -> Style:
-        cached = self._style_cache.get((key, self.has_focus))
+        cached = self._style_cache.get((key, cursor_style))
         if cached is not None:
             return cached
         covering, in_sel, in_match, partner, is_cursor, cue, ghost = key
@@ -345,7 +365,7 @@ class DocumentView(Widget, can_focus=True):
         if is_cursor:
             # The cursor inverts what is under it, so it shows inside a selection too.
             style = style + (Style(reverse=False, bold=True, underline=True) if in_sel else cursor_style)
-        self._style_cache[(key, self.has_focus)] = style
+        self._style_cache[(key, cursor_style)] = style
         return style
 
     def _blocks_over(self, start: int, end: int) -> range:
@@ -413,17 +433,16 @@ class DocumentView(Widget, can_focus=True):
         style = self.get_component_rich_style(component)
         return Style(reverse=style.reverse, bold=style.bold, underline=style.underline, italic=style.italic)
 
-    def _scrollbar_cell(self, y: int) -> Segment:
-        height = max(1, self.size.height)
+    def _scrollbar_cell(self, y: int, frame: dict, height: int) -> Segment:
+        height = max(1, height)
         length = max(1, len(self.text))
         if not self._visible:
-            return Segment(" ", self.get_component_rich_style("document-view--scrollbar"))
+            return Segment(" ", frame["scrollbar"])
         first = self._visible[0][1].start
         last = self._visible[-1][1].end
         top = int(first / length * height)
         bottom = max(top + 1, round(last / length * height))
-        part = "document-view--thumb" if top <= y < bottom else "document-view--scrollbar"
-        return Segment(" ", self.get_component_rich_style(part))
+        return Segment(" ", frame["thumb"] if top <= y < bottom else frame["scrollbar"])
 
     def _matches_in(self, start: int, end: int) -> list[tuple[int, int]]:
         if self.search_pattern is None:
