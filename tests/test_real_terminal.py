@@ -23,11 +23,18 @@ class Terminal:
         self.socket = f"diptych-test-{uuid.uuid4().hex[:8]}"
         self.name = "t"
         self._tmux("new-session", "-d", "-s", self.name, "-x", str(size[0]), "-y", str(size[1]),
-                   "-c", str(cwd), "TERM=xterm-256color " + " ".join(command) + "; sleep 600")
+                   "-c", str(cwd),
+                   # COLUMNS/LINES inherited from the test run would override the terminal's size.
+                   "env -u COLUMNS -u LINES TERM=xterm-256color " + " ".join(command) + "; sleep 600")
+        # Without a client attached, some tmux versions keep 80x24 whatever -x/-y said.
+        self._tmux("resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1]))
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
                               check=True).stdout
+
+    def resize(self, columns: int, rows: int) -> None:
+        self._tmux("resize-window", "-t", self.name, "-x", str(columns), "-y", str(rows))
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -75,3 +82,44 @@ def test_tag_in_a_real_terminal_then_sigkill_loses_nothing(tmp_path, corpus):
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     rows = conn.execute("SELECT label, annotator FROM annotations ORDER BY document_id").fetchall()
     assert rows == [("claim", "term"), ("attribution", "term")]
+
+
+def test_two_apps_and_the_cli_on_one_database(tmp_path, corpus):
+    """No 'database is locked' reaches anyone, nothing is lost, each app sees the others' tags."""
+    db = tmp_path / "shared.db"
+    first = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus), "--db", str(db)],
+                           capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    apps = [Terminal([sys.executable, "-m", "tui", "open", str(corpus), "--db", str(db), "--annotator", name],
+                     cwd=tmp_path, size=(200, 30)) for name in ("one", "two")]
+    try:
+        for term in apps:
+            term.wait_for("Brothers in Arms")
+            term.wait_for("0 annotations")
+        apps[0].keys("s", "c")  # a claim in the first article, from the first app
+        apps[1].keys("Tab", "s", "a")  # an attribution in the second, from the second app
+        extra = tmp_path / "extra.txt"
+        extra.write_text("A third document, imported while both apps are open.\n", "utf-8")
+        cli = [subprocess.Popen([sys.executable, "-m", "tui", "import", str(extra), "--db", str(db)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)]
+        cli += [subprocess.Popen([sys.executable, "-m", "tui", "tag", "2", "-l", "claim", "--span", f"{i}:{i + 5}",
+                                  "--db", str(db), "--annotator", "cli"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(0, 50, 10)]
+        for process in cli:
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0 and "locked" not in err, err
+        # Each app shows what the other (and the CLI) wrote, within a couple of seconds.
+        for term in apps:  # pane 1: the first app's claim; pane 2: the second app's and the CLI's five
+            screen = term.wait_for("·  6", seconds=5)
+            assert "·  1 annotation " in screen
+        for term in apps:
+            screen = term.screen()
+            assert "locked" not in screen and "Error" not in screen
+    finally:
+        for term in apps:
+            term.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    rows = conn.execute("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()
+    assert rows == [("cli", 5), ("one", 1), ("two", 1)]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
