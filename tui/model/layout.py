@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from itertools import accumulate
+from operator import add
 from collections import OrderedDict
 from typing import NamedTuple
 
@@ -189,8 +190,10 @@ def _blocks(text: str) -> tuple[array, array]:
     lengths = list(map(len, text.split("\n")))
     if text.endswith("\n") and len(lengths) > 1:
         lengths.pop()  # a final newline does not start a line of its own
-    starts = array("q", accumulate((n + 1 for n in lengths[:-1]), initial=0))
-    ends = array("q", (start + n for start, n in zip(starts, lengths)))
+    # map/accumulate with built-in functions keep the loop in C.
+    start_list = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+    starts = array("q", start_list)
+    ends = array("q", list(map(add, start_list, lengths)))
     if max(lengths, default=0) <= MAX_BLOCK:
         return starts, ends
     cut_starts, cut_ends = array("q"), array("q")
