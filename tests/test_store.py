@@ -100,3 +100,14 @@ def test_find_document_by_id_path_name_and_hash(store, corpus):
     assert store.find_document(doc.sha256[:10]).id == 2
     with pytest.raises(StoreError, match="no document"):
         store.find_document("missing.txt")
+
+
+def test_block_index_is_stored_at_import_and_rebuilt_when_missing(store):
+    from tui.model.layout import block_index
+
+    text = store.text(2)
+    stored = store.blocks(2, text)
+    assert [list(a) for a in stored] == [list(a) for a in block_index(text)]
+    store.conn.execute("DELETE FROM document_blocks WHERE document_id = 2")  # as if imported before v3
+    assert [list(a) for a in store.blocks(2, text)] == [list(a) for a in block_index(text)]
+    assert store.conn.execute("SELECT count(*) FROM document_blocks WHERE document_id = 2").fetchone() == (1,)

@@ -20,7 +20,7 @@ from pathlib import Path
 from .model.spans import Annotation
 from .model.text import context, new_id, utc_now
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -140,10 +140,18 @@ def _add_attributes_v2(db) -> None:
     )
 
 
+def _add_block_index_v3(db) -> None:
+    db["document_blocks"].create(
+        {"document_id": int, "max_block": int, "starts": bytes, "ends": bytes}, pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+
+
 # Each migration takes the database from version N-1 to N; append, never edit.
 MIGRATIONS = [
     ("initial schema", _create_schema_v1),
     ("annotation attributes and origin, attribute types, rejected suggestions", _add_attributes_v2),
+    ("block index of each document, so that big documents open at once", _add_block_index_v3),
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -280,6 +288,7 @@ class Store:
                 ),
             )
             new = cursor.lastrowid
+            self._save_blocks(new, doc.text)
             if previous:
                 self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
                 self._reanchor_all(previous[0], new, doc.text)
@@ -325,6 +334,38 @@ class Store:
             sql += " AND d.path = ?"
             params = (path,)
         return [Annotation(*row) for row in self.conn.execute(sql + " ORDER BY a.start", params)]
+
+    def _save_blocks(self, document_id: int, text: str):
+        from .model.layout import MAX_BLOCK, block_index
+
+        starts, ends = block_index(text)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO document_blocks (document_id, max_block, starts, ends) VALUES (?, ?, ?, ?)",
+            (document_id, MAX_BLOCK, starts.tobytes(), ends.tobytes()),
+        )
+        return starts, ends
+
+    def blocks(self, document_id: int, text: str):
+        """The document's block index (see tui.model.layout), stored at import; made and
+        saved here for documents imported before there was one."""
+        from array import array
+
+        from .model.layout import MAX_BLOCK
+
+        row = self.conn.execute(
+            "SELECT max_block, starts, ends FROM document_blocks WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        if row and row[0] == MAX_BLOCK:
+            starts, ends = array("q"), array("q")
+            starts.frombytes(row[1])
+            ends.frombytes(row[2])
+            return starts, ends
+        if self.readonly:
+            from .model.layout import block_index
+
+            return block_index(text)
+        with self.transaction():
+            return self._save_blocks(document_id, text)
 
     def documents(self, include_superseded: bool = False) -> list[Document]:
         where = "" if include_superseded else "WHERE superseded_by IS NULL"

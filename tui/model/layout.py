@@ -57,12 +57,15 @@ def display_char(ch: str, cells: int) -> str:
 class Layout:
     """Blocks of a text and their wrapped rows at one width."""
 
-    def __init__(self, text: str, width: int = 80, cache_size: int = 4096) -> None:
+    def __init__(self, text: str, width: int = 80, cache_size: int = 4096,
+                 blocks: tuple[array, array] | None = None) -> None:
+        """``blocks``: the (starts, ends) of :func:`block_index`, if already known (the store
+        keeps them, so a 50 MB document opens without indexing it again)."""
         self.text = text
         self.width = max(1, width)
         self._cache: OrderedDict[int, list[Row]] = OrderedDict()
         self._cache_size = cache_size
-        self.starts, self.ends = _blocks(text)
+        self.starts, self.ends = blocks if blocks is not None else block_index(text)
 
     # Blocks ---------------------------------------------------------------------
     @property
@@ -181,7 +184,7 @@ class Layout:
         return found
 
 
-def _blocks(text: str) -> tuple[array, array]:
+def block_index(text: str) -> tuple[array, array]:
     """Start and end offsets of every block (ends exclude the newline).
 
     Line lengths come from ``str.split`` and ``accumulate`` (C speed: about 0.15 s for

@@ -43,7 +43,8 @@ class ReaderScreen(LinkingMixin, Screen):
         labels = self.store.labels()
         with Horizontal(id="panes"):
             for number, document_id in enumerate(self.document_ids, start=1):
-                view = DocumentView(document_id, self.store.text(document_id))
+                text = self.store.text(document_id)
+                view = DocumentView(document_id, text, blocks=self.store.blocks(document_id, text))
                 view.set_labels(labels)
                 pane = DocumentPane(view, number)
                 self.panes.append(pane)
@@ -335,7 +336,8 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_document(self, pane_number: int, document_id: int) -> None:
         pane = self.panes[pane_number - 1]
-        pane.view.load(document_id, self.store.text(document_id))
+        text = self.store.text(document_id)
+        pane.view.load(document_id, text, self.store.blocks(document_id, text))
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
         self._refresh_all(pane.view)

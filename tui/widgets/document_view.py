@@ -107,11 +107,11 @@ class DocumentView(Widget, can_focus=True):
             super().__init__(view)
             self.command = command
 
-    def __init__(self, document_id: int, text: str, *, id: str | None = None) -> None:
+    def __init__(self, document_id: int, text: str, *, blocks=None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document_id = document_id
         self.text = text
-        self.layout_model = Layout(text)
+        self.layout_model = Layout(text, blocks=blocks)
         self.spans = SpanIndex()
         self.looks: dict[str, LabelLook] = {}
         self.cursor = 0  # a code-point offset into the text
@@ -146,10 +146,10 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache.clear()
         self.refresh()
 
-    def load(self, document_id: int, text: str) -> None:
+    def load(self, document_id: int, text: str, blocks=None) -> None:
         """Show another document in this view, from its start."""
         self.document_id, self.text = document_id, text
-        self.layout_model = Layout(text, self.text_width)
+        self.layout_model = Layout(text, self.text_width, blocks=blocks)
         self.cursor, self.anchor, self.visual = 0, None, False
         self.top, self._top_offset, self.goal_x = RowPos(0, 0), 0, None
         self.search_pattern = None
