@@ -280,10 +280,7 @@ def tag_command(
     doc = store.find_document(document_ref)
     text = store.text(doc.id)
     if span is not None:
-        try:
-            start, end = (int(part) for part in span.split(":"))
-        except ValueError:
-            raise click.UsageError(f"--span must be START:END (two whole numbers), not {span!r}") from None
+        start, end = parse_span(span)
     else:
         quote = normalise_newlines(quote)[0]
         hits = find_occurrences(text, quote)
@@ -302,6 +299,14 @@ def tag_command(
         doc.id, text, start, end, label, who, note=note, attributes=parse_attributes(store, attrs)
     )
     click.echo(annotation.id)
+
+
+def parse_span(span: str) -> tuple[int, int]:
+    try:
+        start, end = (int(part) for part in span.split(":"))
+    except ValueError:
+        raise click.UsageError(f"--span must be START:END (two whole numbers), not {span!r}") from None
+    return start, end
 
 
 def parse_attributes(store, pairs: tuple[str, ...]) -> dict:

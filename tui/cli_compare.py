@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import annotator_option, cli, db_option, open_store
+from .cli import annotator_option, cli, db_option, open_store, parse_span
 from .model.relations import BY_NAME
 from .model.text import default_annotator
 
@@ -326,10 +326,7 @@ def reattach_command(ctx: click.Context, annotation_id: str, document_ref: str, 
     store = open_store(ctx, db_path, create=False)
     doc = store.find_document(document_ref)
     if span is not None:
-        try:
-            start, end = (int(part) for part in span.split(":"))
-        except ValueError:
-            raise click.UsageError(f"--span must be START:END, not {span!r}") from None
+        start, end = parse_span(span)
     else:
         hits = find_occurrences(store.text(doc.id), quote)
         if len(hits) != 1:

@@ -681,29 +681,10 @@ class Store:
     # Export and statistics -----------------------------------------------------------
     def export_rows(self, document_id: int | None = None, label: str | None = None) -> Iterator[dict]:
         """Every annotation with its document's path and sha256 and its links, in text order."""
-        where, params = [], []
-        if document_id is not None:
-            where.append("a.document_id = ?")
-            params.append(document_id)
-        if label is not None:
-            where.append("a.label = ?")
-            params.append(label)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        clause, params = _export_filter(document_id, label)
         columns = ", ".join(f'a."{c}"' for c in ANNOTATION_COLUMNS)
-        # Links as JSON, made by SQLite in the same pass (two indexed look-ups per row).
-        link_json = (
-            "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation,"
-            " 'direction', l.dir, 'other', l.other, 'note', l.note, 'annotator', l.annotator,"
-            " 'created', l.created, 'modified', l.modified)) FROM ("
-            " SELECT id, relation, 'out' AS dir, target_id AS other, note, annotator, created, modified"
-            " FROM links WHERE source_id = a.id"
-            " UNION ALL"
-            " SELECT id, relation, 'in' AS dir, source_id AS other, note, annotator, created, modified"
-            " FROM links WHERE target_id = a.id"
-            " ORDER BY created, id) AS l"
-        )
         sql = (
-            f"SELECT {columns}, d.path, d.sha256, d.title, ({link_json})"
+            f"SELECT {columns}, d.path, d.sha256, d.title, ({LINKS_JSON})"
             f" FROM annotations a JOIN documents d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
         )
         cursor = self.conn.execute(sql, params)
@@ -904,30 +885,14 @@ class Store:
         index, and the bytes are never decoded: a million rows stay within twice the time
         of the sqlite3 shell's own JSON mode.
         """
-        where, params = [], []
-        if document_id is not None:
-            where.append("a.document_id = ?")
-            params.append(document_id)
-        if label is not None:
-            where.append("a.label = ?")
-            params.append(label)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        links = (
-            "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation, 'direction', l.dir,"
-            " 'other', l.other, 'note', l.note, 'annotator', l.annotator, 'created', l.created,"
-            " 'modified', l.modified)) FROM ("
-            " SELECT id, relation, 'out' AS dir, target_id AS other, note, annotator, created, modified"
-            " FROM links WHERE source_id = a.id UNION ALL"
-            " SELECT id, relation, 'in' AS dir, source_id AS other, note, annotator, created, modified"
-            " FROM links WHERE target_id = a.id ORDER BY created, id) AS l"
-        )
+        clause, params = _export_filter(document_id, label)
         sql = (
             "SELECT json_object('id', a.id, 'document', json_object('id', d.id, 'path', d.path,"
             " 'sha256', d.sha256, 'title', d.title), 'start', a.start, 'end', a.\"end\", 'label', a.label,"
             " 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix, 'note', a.note, 'annotator', a.annotator,"
             " 'created', a.created, 'modified', a.modified, 'status', a.status, 'attributes', json(a.attributes),"
             " 'origin', a.origin, 'links', CASE WHEN a.id IN (SELECT source_id FROM links UNION ALL"
-            f" SELECT target_id FROM links) THEN json(({links})) ELSE json('[]') END)"
+            f" SELECT target_id FROM links) THEN json(({LINKS_JSON})) ELSE json('[]') END)"
             f" FROM annotations a JOIN documents d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
         )
         # A second, read-only connection returning bytes: decoding 400 MB to str only to
@@ -956,6 +921,29 @@ class Store:
             "SELECT d.id, d.title, a.label, count(*) FROM annotations a"
             " JOIN documents d ON d.id = a.document_id GROUP BY d.id, a.label ORDER BY d.id, a.label"
         ).fetchall()
+
+
+# An annotation's links as a JSON array, made by SQLite (a correlated subquery on `a`).
+LINKS_JSON = (
+    "SELECT json_group_array(json_object('id', l.id, 'relation', l.relation, 'direction', l.dir,"
+    " 'other', l.other, 'note', l.note, 'annotator', l.annotator, 'created', l.created,"
+    " 'modified', l.modified)) FROM ("
+    " SELECT id, relation, 'out' AS dir, target_id AS other, note, annotator, created, modified"
+    " FROM links WHERE source_id = a.id UNION ALL"
+    " SELECT id, relation, 'in' AS dir, source_id AS other, note, annotator, created, modified"
+    " FROM links WHERE target_id = a.id ORDER BY created, id) AS l"
+)
+
+
+def _export_filter(document_id: int | None, label: str | None) -> tuple[str, list]:
+    where, params = [], []
+    if document_id is not None:
+        where.append("a.document_id = ?")
+        params.append(document_id)
+    if label is not None:
+        where.append("a.label = ?")
+        params.append(label)
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
 
 def _columns(columns: Iterable[str]) -> str:
