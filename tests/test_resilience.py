@@ -143,3 +143,23 @@ def test_a_file_that_vanishes_is_refused_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(documents, "collect", collect_then_delete)
     result = run("import", folder, "--db", tmp_path / "v.db", ok=False)
     assert "a.txt\tno such file" in result.stderr and "added\t1\t" in result.stdout
+
+
+def test_a_read_only_database_opens_for_reading_and_refuses_writes(tmp_path, corpus, monkeypatch):
+    import os
+
+    db = tmp_path / "ro.db"
+    run("import", corpus, "--db", db)
+    run("tag", "1", "-l", "claim", "--span", "0:6", "--db", db)
+    before = db.read_bytes()
+    real_access = os.access
+    # Root ignores file modes, so make the file and its folder look read-only the way
+    # os.access reports it for an ordinary user.
+    monkeypatch.setattr(os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    assert "During" in run("export", "--db", db).stdout
+    assert run("docs", "--db", db, "--format", "json").exit_code == 0
+    refused = run("tag", "1", "-l", "claim", "--span", "0:6", "--db", db, ok=False)
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1 and "read-only" in refused.stderr
+    monkeypatch.undo()
+    assert db.read_bytes() == before
+    assert len(records(db)) == 1
