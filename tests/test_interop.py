@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tui.cli import cli
 
+from .cli_helpers import run
 from .conftest import CORPUS, ROOT
 
 W3C_SUITE = ROOT.parent / "shared" / "w3c-annotation-tests"
-
-
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, (result.output, result.stderr)
-    return result
 
 
 @pytest.fixture

@@ -6,22 +6,14 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from tui.cli import cli
 from tui.model.anchoring import reanchor
 from tui.store import Store
 
+from .cli_helpers import run
 from .conftest import CORPUS
 
 DW = "dw-brothers-in-arms-north-korea-reinforcements.txt"
-
-
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, (result.output, result.stderr)
-    return result
 
 
 def records(db) -> list[dict]:

@@ -6,22 +6,14 @@ import dataclasses
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from tui.cli import cli
 from tui.model.agreement import cohen_kappa, exact_f1, link_agreement, overlap_f1, token_labels
 from tui.store import Store
 
+from .cli_helpers import run
 from .conftest import CORPUS
 
 TEXT = "Klein says 40 percent came."
-
-
-def run(*args, ok=True):
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    if ok:
-        assert result.exit_code == 0, (result.output, result.stderr)
-    return result
 
 
 def test_worked_example_by_hand():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tui.model.sentences import sentence_at
@@ -263,8 +265,16 @@ async def test_help_screen_lists_keys_and_labels(app_db):
         await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        from rich.console import Console
+
+        console = Console(record=True, width=100, file=open(os.devnull, "w"))
+        for widget in app.screen.query("Static"):
+            console.print(widget.content)
+        text = console.export_text()
         assert type(app.screen).__name__ == "HelpScreen"
+        for expected in ("Tag the selection", "claim", "attribution", "Next annotation", "Extend selection up",
+                         "double-click", "saved the moment you make it"):
+            assert expected in text, expected
         await pilot.press("escape")
         assert type(app.screen).__name__ == "ReaderScreen"
 
@@ -350,7 +360,7 @@ async def test_keys_typed_without_pause_reach_the_new_focus(app_db):
 async def test_adjudication_others_drawn_apart_accept_reject_and_filter(app_db):
     db, ids = app_db
     store = Store.open(db)
-    theirs = store.create_annotation(ids[0], store.text(ids[0]), 0, 8, "claim", "colleague", note="theirs")
+    store.create_annotation(ids[0], store.text(ids[0]), 0, 8, "claim", "colleague", note="theirs")
     store.close()
     app = make_app(db, ids)
     async with app.run_test(size=SIZE) as pilot:

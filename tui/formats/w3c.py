@@ -12,8 +12,6 @@ body naming the relation.
 
 from __future__ import annotations
 
-import json
-
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "urn:sha256:"
 ID_PREFIX = "urn:uuid:"

@@ -288,7 +288,6 @@ class DocumentView(Widget, can_focus=True):
     def _render_row(self, pos: RowPos, row, base: Style, frame: dict, width: int) -> Strip:
         """Draw one row as runs of equal style, cut where a span, the selection, a match or
         the cursor begins or ends (a handful of runs, not one per character)."""
-        text = self.text
         spans = self.spans.overlapping(row.start, row.end + 1)
         selection = self.selection
         matches = self._matches_in(row.start, row.end)
