@@ -636,7 +636,11 @@ class Store:
             "SELECT l.id, l.relation, l.note, s.id, s.document_id, s.label, s.exact, s.start,"
             " t.id, t.document_id, t.label, t.exact, t.start"
             " FROM links l JOIN annotations s ON s.id = l.source_id JOIN annotations t ON t.id = l.target_id"
-            " WHERE s.document_id = ? OR t.document_id = ? ORDER BY l.created, l.id"
+            # Reach the links through the document's annotations (two indexed look-ups),
+            # not by scanning every link in the database.
+            " WHERE l.id IN (SELECT x.id FROM annotations a JOIN links x ON x.source_id = a.id WHERE a.document_id = ?"
+            " UNION SELECT x.id FROM annotations a JOIN links x ON x.target_id = a.id WHERE a.document_id = ?)"
+            " ORDER BY l.created, l.id"
         )
         result = []
         for row in self.conn.execute(sql, (document_id, document_id)):

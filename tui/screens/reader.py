@@ -31,6 +31,7 @@ class ReaderScreen(LinkingMixin, Screen):
         self.document_ids = document_ids
         self.history = History()
         self.panes: list[DocumentPane] = []
+        self._last_view: DocumentView | None = None  # the pane last focused (for search, the panel)
         self._data_version: int | None = None
         self._documents: dict = {}
         self.doc_links: dict[int, list[dict]] = {}  # links touching each open document
@@ -73,7 +74,7 @@ class ReaderScreen(LinkingMixin, Screen):
             for view in self.views:
                 if view.document_id == panel.document_id:
                     return view
-        return getattr(self, "_last_view", self.views[0])
+        return self._last_view or self.views[0]
 
     def _views_of(self, document_id: int) -> list[DocumentView]:
         return [view for view in self.views if view.document_id == document_id]
@@ -242,7 +243,7 @@ class ReaderScreen(LinkingMixin, Screen):
     # Search ------------------------------------------------------------------------------
     def _search(self, query: str) -> None:
         """Enter in the search bar: back to the pane and jump, before any later key is handled."""
-        view = self._last_view if getattr(self, "_last_view", None) in self.views else self.views[0]
+        view = self._last_view if self._last_view in self.views else self.views[0]
         self.set_focus(view)
         typed = query or (view.search_pattern.pattern if view.search_pattern else "")
         if typed and not (view.search(query) if query else view.search_again()):

@@ -14,7 +14,13 @@ from .document_view import DocumentView
 class PaneTitle(Static):
     """Title, source and annotation count; document text never reaches markup."""
 
+    _shown: tuple | None = None
+
     def show(self, title: str, source: str, count: int, number: int) -> None:
+        # Called on every cursor move; redraw only when what it says has changed.
+        if self._shown == (title, source, count, number):
+            return
+        self._shown = (title, source, count, number)
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f" {number} ", style="bold reverse")
         line.append(" ")
