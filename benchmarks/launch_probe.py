@@ -27,7 +27,7 @@ def main() -> None:
 
         Bare().run(headless=True, size=(120, 40), auto_pilot=_first_screen)
     else:
-        from tui.app import DiptychApp
+        from tui.reader.app import DiptychApp
 
         ids = [int(i) for i in sys.argv[3:]]
         DiptychApp(sys.argv[2], ids, "bench").run(headless=True, size=(120, 40), auto_pilot=_first_screen)

@@ -97,8 +97,8 @@ def launch(args: list[str], runs: int = 5) -> tuple[float, float]:
 
 
 async def key_timings(db: str, document_id: int) -> dict[str, list[float]]:
-    from tui.app import DiptychApp
-    from tui.widgets.document_view import DocumentView
+    from tui.reader.app import DiptychApp
+    from tui.reader.widgets.document_view import DocumentView
 
     app = DiptychApp(db, [document_id], "bench")
     results: dict[str, list[float]] = {"page": [], "line": [], "select": []}

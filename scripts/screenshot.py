@@ -9,7 +9,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from tui.app import DiptychApp
+from tui.reader.app import DiptychApp
 from tui.demo import build_demo
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pygments.lexers import get_lexer_by_name
 from pygments.token import Keyword, Literal, Number, String
 
-from tui.cues import CueLexer, cue_spans
+from tui.model.cues import CueLexer, cue_spans
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.keys import APP_KEYS, PANE_KEYS, RESERVED_KEYS
+from tui.reader.keys import APP_KEYS, PANE_KEYS, RESERVED_KEYS
 
 from .conftest import ROOT
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.app import DiptychApp
+from tui.reader.app import DiptychApp
 from tui.demo import build_demo
 
 from .conftest import CORPUS

@@ -8,7 +8,7 @@ import pytest
 
 from tui.model.sentences import sentence_at
 from tui.store import Store
-from tui.widgets.document_view import DocumentView
+from tui.reader.widgets.document_view import DocumentView
 
 from .tui_helpers import SIZE, line_text, make_app, make_db, rows
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tui.store import Store
-from tui.widgets.document_view import DocumentView
+from tui.reader.widgets.document_view import DocumentView
 
 from .tui_helpers import SIZE, make_app, make_db
 

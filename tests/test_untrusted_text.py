@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tui.widgets.document_view import DocumentView
+from tui.reader.widgets.document_view import DocumentView
 
 from .tui_helpers import SIZE, line_text, make_app, make_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app import DiptychApp
+from tui.reader.app import DiptychApp
 from tui.model.documents import collect, read_document
 from tui.store import Store
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from .model.text import default_annotator
-from .output import emit_table, table_format_option
+from .report.tables import emit_table, table_format_option
 
 DEFAULT_DB = "annotations.db"
 DEFAULT_CORPUS = "corpus"
@@ -176,7 +176,7 @@ def open_command(
     who = annotator or ctx.obj.get("annotator") or default_annotator()
     path = store.path
     store.close()
-    from .app import DiptychApp  # Textual is imported here and only here
+    from .reader.app import DiptychApp  # Textual is imported here and only here
 
     DiptychApp(db_path=path, document_ids=ids, annotator=who).run()
 
@@ -354,7 +354,7 @@ def labels_add(
     """Add a label NAME with its key, colour and monochrome mark."""
     from rich.color import Color, ColorParseError
 
-    from .keys import RESERVED_KEYS
+    from .reader.keys import RESERVED_KEYS
 
     if not name.strip() or any(ch.isspace() for ch in name):
         raise click.BadParameter("a label name is one word", param_hint="NAME")

@@ -64,7 +64,7 @@ def suggest_command(
     from .model.suggest import evaluate as score
     from .model.suggest import suggest
     from .model.text import excerpt
-    from .output import emit_table
+    from .report.tables import emit_table
 
     store = open_store(ctx, db_path, create=False)
     if pairs:
@@ -96,7 +96,7 @@ def _print_pairs(store, ref_a: str, ref_b: str, fmt: str | None) -> None:
     from .model.pairing import candidates
     from .model.sentences import sentences
     from .model.text import excerpt
-    from .output import emit_table
+    from .report.tables import emit_table
 
     a, b = store.find_document(ref_a), store.find_document(ref_b)
     text_a, text_b = store.text(a.id), store.text(b.id)
@@ -125,7 +125,7 @@ def compare_command(ctx: click.Context, document_a: str, document_b: str, fmt: s
     """Compare two documents' claims: linked pairs with their attributions, then the unpaired."""
     import sys
 
-    from .formats.compare_report import render, rich_tables
+    from .report.compare import render, rich_tables
     from .model.compare import compare
 
     store = open_store(ctx, db_path, create=False)
@@ -235,7 +235,7 @@ def agreement_command(
     import json
 
     from .model.agreement import agreement, link_agreement
-    from .output import emit_table
+    from .report.tables import emit_table
 
     store = open_store(ctx, db_path, create=False)
     known = store.annotators()
@@ -302,7 +302,7 @@ def verify_command(ctx: click.Context, db_path: str | None) -> None:
 def orphans_command(ctx: click.Context, fmt: str | None, db_path: str | None) -> None:
     """Annotations that could not be re-anchored after their document changed."""
     from .model.text import excerpt
-    from .output import emit_table
+    from .report.tables import emit_table
 
     store = open_store(ctx, db_path, create=False)
     rows = [[a.id, a.document_id, a.label, a.start, a.end, excerpt(a.exact, 60)] for a in store.orphans()]

@@ -59,7 +59,7 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
         what = ", ".join(f"{n} {k}" for k, n in counts.items() if n or k in ("annotations", "documents"))
         return f"{what} written to {output}"
     if fmt in ("jsonl", "json") and sys.stdout.isatty():
-        from ..output import colour_json
+        from ..report.tables import colour_json
 
         colour_json(rows, fmt)
         return ""

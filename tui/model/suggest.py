@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..cues import cue_spans
+from .cues import cue_spans
 from .sentences import sentences
 
 _NAME = r"[A-Z][\w’'\-.]*"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from .commands import DiptychCommands
 from .keys import APP_KEYS
 from .screens.reader import ReaderScreen
-from .store import Store
+from ..store import Store
 
 
 class DiptychApp(App):
@@ -91,7 +91,7 @@ class DiptychApp(App):
         self.notify(f"Showing annotations by {name or 'everyone'}.", markup=False)
 
     def action_export(self, fmt: str = "jsonl") -> None:
-        from .formats import EXPORTERS, atomic_writer
+        from ..formats import EXPORTERS, atomic_writer
 
         name = f"diptych-export-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
         with atomic_writer(name, newline="" if fmt == "csv" else None) as handle:

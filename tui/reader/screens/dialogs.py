@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ..keys import APP_KEYS, PANE_KEYS, shown_keys
-from ..model.text import safe_for_display
+from ...model.text import safe_for_display
 
 
 class PromptDialog(ModalScreen[str | None]):

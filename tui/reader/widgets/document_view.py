@@ -19,9 +19,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..keys import PANE_KEYS
-from ..model.layout import Layout, RowPos, char_cells, display_char
-from ..model.spans import Annotation, SpanIndex
-from ..model.text import DISPLAY_TABLE, next_word_start, previous_word_start, word_at
+from ...model.layout import Layout, RowPos, char_cells, display_char
+from ...model.spans import Annotation, SpanIndex
+from ...model.text import DISPLAY_TABLE, next_word_start, previous_word_start, word_at
 
 
 @dataclass
@@ -373,7 +373,7 @@ class DocumentView(Widget, can_focus=True):
 
     def cues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Cue spans (quote, cue, number, date) overlapping ``[start, end)``, lexed a block at a time."""
-        from ..cues import cue_spans
+        from ...model.cues import cue_spans
 
         found = []
         for block in self._blocks_over(start, end):
@@ -385,7 +385,7 @@ class DocumentView(Widget, can_focus=True):
 
     def suggestions_in(self, start: int, end: int) -> list:
         """Suggestions overlapping ``[start, end)`` that are neither rejected nor already tagged."""
-        from ..model.suggest import suggest_range
+        from ...model.suggest import suggest_range
 
         found = []
         for block in self._blocks_over(start, end):
@@ -575,7 +575,7 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
-        from ..model.sentences import sentence_at
+        from ...model.sentences import sentence_at
 
         span = sentence_at(self.text, self.cursor)
         if span is None:

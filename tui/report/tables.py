@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import click
 
-from .model.text import safe_for_display
+from ..model.text import safe_for_display
 
 table_format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
@@ -51,7 +51,7 @@ def colour_json(rows: Iterator[dict], fmt: str) -> None:
     from pygments.formatters import Terminal256Formatter
     from pygments.lexers import JsonLexer
 
-    from .formats import EXPORTERS
+    from ..formats import EXPORTERS
 
     buffer = io.StringIO()
     EXPORTERS[fmt](rows, buffer)

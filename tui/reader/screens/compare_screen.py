@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..model.text import excerpt, safe_for_display
+from ...model.text import excerpt, safe_for_display
 
 
 class CompareScreen(ModalScreen[tuple | None]):

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..model.text import safe_for_display
+from ...model.text import safe_for_display
 from .document_view import DocumentView
 
 

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from .model.text import safe_for_display
+from ..model.text import safe_for_display
 
 
 class DiptychCommands(Provider):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..history import AttributesChanged, Created, LinkCreated, LinkDeleted
-from ..model.relations import describe_link, fitting_relations, orient
-from ..model.spans import Annotation
-from ..store import StoreError
+from ...history import AttributesChanged, Created, LinkCreated, LinkDeleted
+from ...model.relations import describe_link, fitting_relations, orient
+from ...model.spans import Annotation
+from ...store import StoreError
 from ..widgets.document_view import DocumentView
 
 
@@ -185,8 +185,8 @@ class LinkingMixin:
 
     # Pairing -------------------------------------------------------------------------------
     def _command_pair(self, view: DocumentView) -> None:
-        from ..model.pairing import candidates
-        from ..model.sentences import sentences
+        from ...model.pairing import candidates
+        from ...model.sentences import sentences
         from .pickers import PairingDialog
 
         claims = [a for a in view.annotations_here() if a.label == "claim"]

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from ..history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
-from ..model.spans import Annotation
-from ..model.text import trim_span
-from ..store import StoreError
+from ...history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
+from ...model.spans import Annotation
+from ...model.text import trim_span
+from ...store import StoreError
 from ..widgets.document_view import DocumentView
 from ..widgets.key_hints import KeyHints
 from ..widgets.pane import DocumentPane
@@ -315,7 +315,7 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_comparison(self) -> None:
         """The comparison of the first two panes; Enter puts each pane on its side of a pair."""
-        from ..model.compare import compare
+        from ...model.compare import compare
         from .compare_screen import CompareScreen
 
         left, right = self.views[0], self.views[1] if len(self.views) > 1 else self.views[0]

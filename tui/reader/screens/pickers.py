@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList, SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from ..model.relations import Relation
+from ...model.relations import Relation
 
 
 class ChoiceDialog(ModalScreen[str | None]):
@@ -114,8 +114,8 @@ class PairingDialog(ModalScreen[int | None]):
         self.claim, self.found = claim, found
 
     def compose(self) -> ComposeResult:
-        from ..model.pairing import word_diff
-        from ..model.text import excerpt, safe_for_display
+        from ...model.pairing import word_diff
+        from ...model.text import excerpt, safe_for_display
 
         options = []
         for index, candidate in enumerate(self.found):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..model.text import excerpt, safe_for_display
+from ...model.text import excerpt, safe_for_display
 from .document_view import DocumentView
 
 
