@@ -29,7 +29,8 @@ OUT = ROOT / "benchmarks" / "out"
 SEED = 20261122
 sys.path.insert(0, str(ROOT))
 
-from tui.model.documents import collect, read_document  # noqa: E402
+from tui.ingest import collect, read_document  # noqa: E402
+from tui.services.importing import import_ids  # noqa: E402
 from tui.model.sentences import sentences  # noqa: E402
 from tui.model.spans import Annotation  # noqa: E402
 from tui.model.text import context, new_id, utc_now  # noqa: E402
@@ -130,7 +131,7 @@ async def key_timings(db: str, document_id: int) -> dict[str, list[float]]:
 
 def tag_timings(folder: Path, count: int = 300) -> tuple[list[float], list[float]]:
     store = Store.open(folder / "tag.db")
-    _, doc = store.add_document(read_document(ROOT / "corpus" / "dw-brothers-in-arms-north-korea-reinforcements.txt"))
+    doc = store.add_document(read_document(ROOT / "corpus" / "dw-brothers-in-arms-north-korea-reinforcements.txt")).document_id
     text = store.text(doc)
     ours = []
     for i in range(count):
@@ -188,7 +189,7 @@ def main() -> None:
         store.close()
         corpus_db = folder / "corpus.db"
         store = Store.open(corpus_db)
-        corpus_ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect([ROOT / "corpus"])]
+        corpus_ids = import_ids(store, [ROOT / "corpus"])
         store.close()
 
         # Launch to the first screen, against a bare Textual app showing one line.
@@ -221,7 +222,7 @@ def main() -> None:
         for i in range(1000):
             doc_path = folder / f"doc{i:04d}.txt"
             make_document(doc_path, 6000, rng, pool)
-            _, doc_id = store.add_document(read_document(doc_path))
+            doc_id = store.add_document(read_document(doc_path)).document_id
             texts.append((doc_id, store.text(doc_id)))
         store.insert_annotations(a for doc_id, doc_text in texts for a in annotations_for(doc_id, doc_text, 1000, rng))
         store.close()

@@ -11,7 +11,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from tui.model.documents import collect, read_document
+from tui.services.importing import import_ids
 from tui.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,7 +172,7 @@ LINKS = [  # (source, target, relation, note)
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "example.db")
-        ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect([ROOT / "corpus"])]
+        ids = import_ids(store, [ROOT / "corpus"])
         made = {}
         for key, (doc, label, quote, occurrence, attributes) in SPANS.items():
             text = store.text(ids[doc - 1])

@@ -34,11 +34,10 @@ def runner(monkeypatch) -> CliRunner:
 @pytest.fixture
 def store(db_path: Path, corpus: Path):
     """An open store with the corpus imported."""
-    from tui.model.documents import collect, read_document
+    from tui.services.importing import import_ids
     from tui.store import Store
 
     store = Store.open(db_path)
-    for file, meta in collect([corpus]):
-        store.add_document(read_document(file, meta=meta))
+    import_ids(store, [corpus])
     yield store
     store.close()

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import cli
-from tui.model.documents import read_document
+from tui.ingest import read_document
 from tui.model.text import normalise_newlines
 from tui.store import Store
 
@@ -30,7 +30,7 @@ def test_store_then_export_keeps_offsets_exact(tmp_path_factory, raw, data):
     doc = read_document(file)
     assert doc.text == normalise_newlines(raw)[0]
     store = Store.open(folder / "p.db")
-    _status, document_id = store.add_document(doc)
+    document_id = store.add_document(doc).document_id
     text = store.text(document_id)
     assert text == doc.text
     spans = data.draw(st.lists(

@@ -14,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from tui.formats import EXPORTERS
 from tui.formats import brat, doccano
 from tui.history import Created, Deleted, History, LinkCreated, NoteChanged
-from tui.model.documents import DocumentError, DocumentFile, read_document
+from tui.ingest import DocumentError, DocumentFile, read_document
 from tui.store import Store, StoreError
 
 TEXT = "Klein notes that 40 percent came from North Korea. “Nearly half,” says another source.\nA second line 😀 漢字."
@@ -36,7 +36,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.store = Store.open(self.folder / "s.db")
         self.path = self.folder / "doc.txt"
         self.path.write_text(TEXT, "utf-8")
-        _, self.doc = self.store.add_document(read_document(self.path))
+        self.doc = self.store.add_document(read_document(self.path)).document_id
         self.history = History()
         self.undone_states: list[tuple] = []
 
@@ -105,7 +105,8 @@ class StoreMachine(RuleBasedStateMachine):
         if changed == text:
             return
         self.path.write_text(changed, "utf-8")
-        status, new = self.store.add_document(read_document(self.path))
+        added = self.store.add_document(read_document(self.path))
+        status, new = added.status, added.document_id
         assert status == "changed"
         self.doc = new
         self.history = History()  # undo does not cross a new version of the document
@@ -142,7 +143,7 @@ def test_every_exporter_handles_any_text(tmp_path_factory, text, spans):
     path = folder / "d.txt"
     path.write_bytes(text.encode("utf-8"))
     store = Store.open(folder / "e.db")
-    _, doc = store.add_document(read_document(path))
+    doc = store.add_document(read_document(path)).document_id
     stored = store.text(doc)
     made = []
     for start, length in spans:

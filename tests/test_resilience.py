@@ -119,20 +119,20 @@ def test_bad_documents_each_get_a_message_and_the_batch_goes_on(tmp_path):
 
 
 def test_a_file_that_vanishes_is_refused_alone(tmp_path, monkeypatch):
-    from tui.model import documents
+    from tui.services import importing
 
     folder = tmp_path / "v"
     folder.mkdir()
     (folder / "a.txt").write_text("A.\n", "utf-8")
     (folder / "b.txt").write_text("B.\n", "utf-8")
-    real = documents.collect
+    real = importing.collect
 
     def collect_then_delete(paths):
         found = real(paths)
         (folder / "a.txt").unlink()
         return found
 
-    monkeypatch.setattr(documents, "collect", collect_then_delete)
+    monkeypatch.setattr(importing, "collect", collect_then_delete)
     result = run("import", folder, "--db", tmp_path / "v.db", ok=False)
     assert "a.txt\tno such file" in result.stderr and "added\t1\t" in result.stdout
 

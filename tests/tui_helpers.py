@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.reader.app import DiptychApp
-from tui.model.documents import collect, read_document
+from tui.services.importing import import_ids
 from tui.store import Store
 
 SIZE = (120, 30)
@@ -13,7 +13,7 @@ SIZE = (120, 30)
 
 def make_db(db_path: Path, *paths: Path) -> list[int]:
     store = Store.open(db_path)
-    ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect(list(paths))]
+    ids = import_ids(store, list(paths))
     store.close()
     return ids
 

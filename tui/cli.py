@@ -40,7 +40,7 @@ class DiptychGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):
-        from .model.documents import DocumentError
+        from .ingest import DocumentError
 
         try:
             return super().invoke(ctx)
@@ -103,29 +103,26 @@ def cli(ctx: click.Context, db_path: str | None, annotator: str | None) -> None:
 
 def _import_paths(store, paths: list[Path], encoding: str | None, quiet: bool = False):
     """Import files and folders; print one line per file; return (document ids, refused count)."""
-    from .model.documents import DocumentError, collect, read_document
+    from .services.importing import import_paths
 
     ids: list[int] = []
     refused = 0
     for path in paths:
         if not path.exists():
             raise click.ClickException(f"{path}: no such file or folder")
-    for file, meta in collect(paths):
-        try:
-            doc = read_document(file, encoding=encoding, meta=meta)
-        except DocumentError as exc:
+    for item in import_paths(store, paths, encoding):
+        if item.refused:
             refused += 1
-            click.echo(f"refused\t{file}\t{exc}", err=True)
+            click.echo(f"refused\t{item.file}\t{item.reason}", err=True)
             continue
-        status, document_id = store.add_document(doc)
-        ids.append(document_id)
-        if not quiet or status != "unchanged":
-            note = "" if doc.newline in ("lf", "none") else f"\t(newlines {doc.newline} -> lf)"
-            if status == "changed":
-                moved = store.last_reanchor
+        ids.append(item.document_id)
+        if not quiet or item.status != "unchanged":
+            note = "" if item.newline in ("lf", "none") else f"\t(newlines {item.newline} -> lf)"
+            if item.status == "changed":
+                moved = item.reanchored
                 note += (f"\t(annotations: {moved['kept']} kept, {moved['moved']} re-anchored, "
                          f"{moved['orphaned']} orphaned)")
-            click.echo(f"{status}\t{document_id}\t{file}{note}", err=quiet)
+            click.echo(f"{item.status}\t{item.document_id}\t{item.file}{note}", err=quiet)
     return ids, refused
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model.documents import collect, read_document
+from .services.importing import import_ids
 from .store import Store
 
 DEMO_TAGS = [  # (document, label, quote, occurrence, note)
@@ -19,7 +19,7 @@ DEMO_LINKS = [(3, 2, "attributes"), (2, 0, "contradicts")]  # indexes into DEMO_
 def build_demo(db_path: Path, corpus: Path, annotator: str = "demo") -> list[int]:
     """Import ``corpus`` into a new database and tag the demo spans; return the document ids."""
     store = Store.open(db_path)
-    ids = [store.add_document(read_document(f, meta=m))[1] for f, m in collect([corpus])]
+    ids = import_ids(store, [corpus])
     made = []
     for index, label, quote, occurrence, note in DEMO_TAGS:
         document_id = ids[index - 1]

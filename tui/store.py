@@ -13,7 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -54,6 +54,15 @@ EXPORT_ORDER = "a.document_id, a.start, a.rowid"
 LINK_COLUMNS = (
     "id", "source_id", "target_id", "relation", "note", "annotator", "created", "modified",
 )
+
+
+@dataclass(frozen=True)
+class Added:
+    """What :meth:`Store.add_document` did: ``added``, ``unchanged`` or ``changed``."""
+
+    status: str
+    document_id: int
+    reanchored: dict = field(default_factory=dict)  # kept / moved / orphaned, for a changed document
 
 
 class StoreError(Exception):
@@ -259,21 +268,19 @@ class Store:
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # Documents ---------------------------------------------------------------------
-    def add_document(self, doc) -> tuple[str, int]:
-        """Store a :class:`~tui.model.documents.DocumentFile`.
+    def add_document(self, doc) -> "Added":
+        """Store a :class:`~tui.ingest.DocumentFile`.
 
-        Returns ``("added" | "unchanged" | "changed", document_id)``. A changed file (same
-        path, new content) becomes a new document; the old version and its text stay, and
-        its annotations are re-anchored in the new text (see ``last_reanchor``).
+        A changed file (same path, new content) becomes a new document; the old version
+        and its text stay, and its annotations are re-anchored in the new text.
         """
-        self.last_reanchor = {"kept": 0, "moved": 0, "orphaned": 0}
         path = str(Path(doc.path).resolve())
         same = self.conn.execute(
             "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
             (doc.sha256,),
         ).fetchone()
         if same:
-            return "unchanged", same[0]
+            return Added("unchanged", same[0])
         previous = self.conn.execute(
             "SELECT id FROM documents WHERE path = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
             (path,),
@@ -289,24 +296,27 @@ class Store:
             )
             new = cursor.lastrowid
             self._save_blocks(new, doc.text)
+            moved = {}
             if previous:
                 self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
-                self._reanchor_all(previous[0], new, doc.text)
-        return ("changed" if previous else "added"), new
+                moved = self._reanchor_all(previous[0], new, doc.text)
+        return Added("changed" if previous else "added", new, moved)
 
-    def _reanchor_all(self, old_id: int, new_id: int, text: str) -> None:
+    def _reanchor_all(self, old_id: int, new_id: int, text: str) -> dict[str, int]:
         """Move a changed document's annotations to its new version; mark the lost ones orphaned."""
         from .model.anchoring import reanchor
 
+        counts = {"kept": 0, "moved": 0, "orphaned": 0}
         for a in self.annotations(old_id):
             found = reanchor(text, a.exact, a.prefix, a.suffix, a.start, a.end) if a.status != "orphaned" else None
             if found is None:
                 self.conn.execute("UPDATE annotations SET status = 'orphaned' WHERE id = ?", (a.id,))
-                self.last_reanchor["orphaned"] += 1
+                counts["orphaned"] += 1
                 continue
             start, end, _score = found
-            self.last_reanchor["kept" if (start, end) == (a.start, a.end) and text[start:end] == a.exact else "moved"] += 1
+            counts["kept" if (start, end) == (a.start, a.end) and text[start:end] == a.exact else "moved"] += 1
             self._move(a.id, new_id, text, start, end)
+        return counts
 
     def _move(self, annotation_id: str, document_id: int, text: str, start: int, end: int) -> None:
         prefix, suffix = context(text, start, end)
