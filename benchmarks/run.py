@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from tui.ingest import collect, read_document  # noqa: E402
 from tui.services.importing import import_ids  # noqa: E402
 from tui.model.sentences import sentences  # noqa: E402
-from tui.model.spans import Annotation  # noqa: E402
+from tui.model.entities import Annotation  # noqa: E402
 from tui.model.text import context, new_id, utc_now  # noqa: E402
 from tui.store import Store  # noqa: E402
 

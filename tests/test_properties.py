@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
 import io
 import json
 import tempfile
@@ -13,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from tui.formats import EXPORTERS
 from tui.formats import brat, doccano
-from tui.history import Created, Deleted, History, LinkCreated, NoteChanged
+from tui.services.history import Created, Deleted, History, LinkCreated, NoteChanged
 from tui.ingest import DocumentError, DocumentFile, read_document
 from tui.store import Store, StoreError
 
@@ -23,7 +24,7 @@ TEXT = "Klein notes that 40 percent came from North Korea. “Nearly half,” sa
 def snapshot(store: Store) -> tuple:
     annotations = sorted(tuple(vars(a).values()) for d in store.documents(include_superseded=True)
                          for a in store.annotations(d.id))
-    links = sorted(tuple(sorted(l.items())) for l in store.links_of([a[0] for a in annotations]))
+    links = sorted(astuple(l) for l in store.links_of([a[0] for a in annotations]))
     return tuple(annotations), tuple(links)
 
 

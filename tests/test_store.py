@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tui.model.entities import Link
 from tui.store import SCHEMA_VERSION, Store, StoreError
 
 
@@ -15,7 +16,7 @@ def test_schema_is_readable_tables_with_a_version(store):
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
-    assert [r["name"] for r in store.labels()] == ["claim", "attribution"]
+    assert [r.name for r in store.labels()] == ["claim", "attribution"]
     assert {"text", "sha256", "path", "title", "source", "added", "newline"} <= set(store.db["documents"].columns_dict)
 
 
@@ -31,8 +32,7 @@ def test_delete_takes_links_with_it_and_restore_brings_both_back(store):
     text = store.text(2)
     a = store.create_annotation(2, text, 0, 8, "claim", "ann")
     b = store.create_annotation(2, text, 12, 16, "attribution", "ann")
-    link = {"id": "l1", "source_id": b.id, "target_id": a.id, "relation": "attributes", "note": "",
-            "annotator": "ann", "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}
+    link = Link("l1", b.id, a.id, "attributes", "", "ann", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z")
     with store.transaction():
         store._insert_link(link)
     deleted, links = store.delete_annotation(a.id)

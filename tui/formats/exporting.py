@@ -36,7 +36,7 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
         write(sys.stdout)
         return ""
     if fmt == "brat":
-        counts = brat.write(rows, output, store.text, [l["name"] for l in store.labels()])
+        counts = brat.write(rows, output, store.text, [label.name for label in store.labels()])
         extra = (f"; {counts['cross_document_links']} cross-document links in {brat.CROSS_FILE} "
                  "(standoff cannot say them)") if counts["cross_document_links"] else ""
         return f"{counts['spans']} spans, {counts['relations']} relations in {counts['documents']} documents written to {output}{extra}"

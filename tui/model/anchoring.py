@@ -80,3 +80,81 @@ def reanchor(text: str, exact: str, prefix: str, suffix: str, start: int, end: i
         if best is None or score > best[2]:
             best = (c_start, c_end, score)
     return best if best and best[2] >= THRESHOLD else None
+
+
+# Moving a changed document's annotations ---------------------------------------------------
+def plan_reanchoring(text: str, annotations) -> tuple[list[tuple[str, int, int]], list[str], dict[str, int]]:
+    """Where each annotation goes in a document's new ``text``.
+
+    Returns (moves as (id, start, end), ids to mark orphaned, counts of kept / moved /
+    orphaned). An annotation already orphaned stays so: it has no trustworthy old place.
+    """
+    moves: list[tuple[str, int, int]] = []
+    orphans: list[str] = []
+    counts = {"kept": 0, "moved": 0, "orphaned": 0}
+    for a in annotations:
+        found = reanchor(text, a.exact, a.prefix, a.suffix, a.start, a.end) if a.status != "orphaned" else None
+        if found is None:
+            orphans.append(a.id)
+            counts["orphaned"] += 1
+            continue
+        start, end, _score = found
+        counts["kept" if (start, end) == (a.start, a.end) and text[start:end] == a.exact else "moved"] += 1
+        moves.append((a.id, start, end))
+    return moves, orphans, counts
+
+
+def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
+    """The span of ``quote`` in ``text``; ``occurrence`` (1-based) is needed when it occurs more than once.
+
+    Raises ValueError with a one-line reason a user can act on.
+    """
+    hits = find_occurrences(text, quote)
+    if not hits:
+        raise ValueError(f"quote not found: {quote!r}")
+    if occurrence is None and len(hits) > 1:
+        raise ValueError(f"the quote occurs {len(hits)} times; choose one with --occurrence 1..{len(hits)}")
+    index = (occurrence or 1) - 1
+    if index >= len(hits):
+        raise ValueError(f"the quote occurs only {len(hits)} time(s)")
+    return hits[index], hits[index] + len(quote)
+
+
+# Finding an imported record's span -----------------------------------------------------------
+def locate_record(text: str, record: dict) -> tuple[int, int] | None:
+    """Where the record's span is in ``text``: its offsets if they still fit, else the
+    occurrence of its quote whose prefix and suffix agree best, else None."""
+    exact = record.get("exact") or ""
+    start, end = record.get("start"), record.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text) and text[start:end] == exact:
+        return start, end
+    hits = find_occurrences(text, exact)
+    if not hits:
+        return None
+    prefix, suffix = record.get("prefix") or "", record.get("suffix") or ""
+
+    def agreement(hit: int) -> tuple[int, int]:
+        before = text[max(0, hit - len(prefix)):hit]
+        after = text[hit + len(exact):hit + len(exact) + len(suffix)]
+        context = _common_suffix(before, prefix) + _common_prefix(after, suffix)
+        closeness = -abs(hit - start) if isinstance(start, int) else 0
+        return context, closeness
+
+    best = max(hits, key=agreement)
+    if len(hits) > 1 and agreement(best)[0] == 0:
+        return None  # several places and no context to choose: refuse rather than guess
+    return best, best + len(exact)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n

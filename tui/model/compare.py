@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from .spans import Annotation
+from .entities import Annotation, Link
 
 
-def compare(doc_a: int, doc_b: int, annotations: list[Annotation], links: list[dict]) -> dict:
+def compare(doc_a: int, doc_b: int, annotations: list[Annotation], links: list[Link]) -> dict:
     """Build the report from both documents' annotations and the links touching them.
 
-    ``links`` are the store's ``document_links`` rows (each end with id, document_id,
-    label, exact, start). A pair's ``direction`` says which way the link was made.
+    ``links`` are the store's ``document_links`` (read with their ends). A pair's ``direction`` says which way the link was made.
     """
     by_id = {a.id: a for a in annotations}
     attributions: dict[str, list[str]] = {}
     for link in links:
-        if link["relation"] == "attributes":
-            attributions.setdefault(link["target"]["id"], []).append(link["source"]["exact"])
+        if link.relation == "attributes":
+            attributions.setdefault(link.target_id, []).append(link.source.exact)
 
     def claim(annotation: Annotation) -> dict:
         return {"id": annotation.id, "start": annotation.start, "end": annotation.end,
@@ -23,17 +22,17 @@ def compare(doc_a: int, doc_b: int, annotations: list[Annotation], links: list[d
 
     pairs, paired = [], set()
     for link in links:
-        source, target = link["source"], link["target"]
-        if link["relation"] == "attributes" or source["label"] != "claim" or target["label"] != "claim":
+        source, target = link.source, link.target
+        if link.relation == "attributes" or source.label != "claim" or target.label != "claim":
             continue
-        docs = (source["document_id"], target["document_id"])
+        docs = (source.document_id, target.document_id)
         if docs == (doc_a, doc_b):
-            a, b, direction = by_id[source["id"]], by_id[target["id"]], "a->b"
+            a, b, direction = by_id[source.id], by_id[target.id], "a->b"
         elif docs == (doc_b, doc_a):
-            a, b, direction = by_id[target["id"]], by_id[source["id"]], "b->a"
+            a, b, direction = by_id[target.id], by_id[source.id], "b->a"
         else:
             continue
-        pairs.append({"relation": link["relation"], "direction": direction, "note": link["note"],
+        pairs.append({"relation": link.relation, "direction": direction, "note": link.note,
                       "a": claim(a), "b": claim(b)})
         paired.update((a.id, b.id))
     pairs.sort(key=lambda p: (p["a"]["start"], p["b"]["start"]))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .entities import Link
+
 
 class Relation(NamedTuple):
     name: str
@@ -64,37 +66,16 @@ def orient(source_label: str, target_label: str) -> bool:
     (an attribution always points at its claim, whichever was picked first)."""
     return source_label == "claim" and target_label == "attribution"
 
-
-# Attribute definitions seeded into the `attribute_types` table.
-ATTRIBUTE_TYPES = [
-    {
-        "name": "claim_type", "label": "claim", "multi": 1, "key": "t",
-        "values": ["quantity", "causal", "prediction", "rule", "event", "personal_experience", "other"],
-        "description": "What kind of claim (after Full Fact).",
-    },
-    {
-        "name": "checkworthiness", "label": "claim", "multi": 0, "key": "w",
-        "values": ["cfs", "ufs", "nfs"],
-        "description": "cfs check-worthy factual, ufs unimportant factual, nfs non-factual (after ClaimBuster).",
-    },
-    {
-        "name": "voice", "label": "attribution", "multi": 0, "key": "v",
-        "values": ["direct", "indirect", "mixed"],
-        "description": "Direct quote, reported speech, or both (after BBC Citron).",
-    },
-]
-
-
 _INVERSE = {"attributes": "attributed to", "supports": "supported by", "contradicts": "contradicted by"}
 
 
-def describe_link(link: dict, annotation_id: str, document_id: int, limit: int = 40) -> str:
-    """How a link reads from one of its ends: "attributed to: 'Klein notes'",
+def describe_link(link: Link, annotation_id: str, document_id: int, limit: int = 40) -> str:
+    """How a link (read with its ends) reads from one of them: "attributed to: 'Klein notes'",
     "contradicts: doc 1, 'nearly half…'"."""
-    outgoing = link["source"]["id"] == annotation_id
-    other = link["target"] if outgoing else link["source"]
-    verb = link["relation"] if outgoing or link["relation"] not in _INVERSE else _INVERSE[link["relation"]]
-    words = " ".join(other["exact"].split())
+    outgoing = link.source_id == annotation_id
+    other = link.other_end(annotation_id)
+    verb = link.relation if outgoing or link.relation not in _INVERSE else _INVERSE[link.relation]
+    words = " ".join(other.exact.split())
     words = words if len(words) <= limit else words[: limit - 1] + "…"
-    where = "" if other["document_id"] == document_id else f"doc {other['document_id']}, "
+    where = "" if other.document_id == document_id else f"doc {other.document_id}, "
     return f"{verb}: {where}'{words}'"

@@ -1,28 +1,10 @@
-"""Annotations in memory and a sorted index for looking up the ones in view."""
+"""A sorted index of a document's annotations, for looking up the ones in view."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
-
-@dataclass
-class Annotation:
-    id: str
-    document_id: int
-    start: int
-    end: int
-    label: str
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    annotator: str = ""
-    created: str = ""
-    modified: str = ""
-    status: str = "anchored"
-    attributes: str = "{}"  # JSON: {name: value or [values]}
-    origin: str = "manual"  # manual, suggestion, import
+from .entities import Annotation
 
 
 class SpanIndex:

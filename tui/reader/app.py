@@ -10,6 +10,7 @@ from textual.binding import Binding
 from .commands import DiptychCommands
 from .keys import APP_KEYS
 from .screens.reader import ReaderScreen
+from ..services.editor import Editor
 from ..store import Store
 
 
@@ -33,6 +34,7 @@ class DiptychApp(App):
         self.annotator = annotator
         self.shown_annotator: str | None = None  # None: everyone's annotations
         self.store = Store.open(db_path)
+        self.editor = Editor(self.store, annotator)
 
     def on_mount(self) -> None:
         self.push_screen(ReaderScreen(self.document_ids))
@@ -77,7 +79,7 @@ class DiptychApp(App):
     def action_change_annotator(self) -> None:
         def done(name: str | None) -> None:
             if name and name.strip():
-                self.annotator = name.strip()
+                self.annotator = self.editor.annotator = name.strip()
                 self.notify(f"Annotating as {self.annotator}", markup=False)
                 self.reader._refresh_all()
 

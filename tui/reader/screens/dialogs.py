@@ -52,9 +52,9 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         table.add_row(Text("Tag the selection", style="underline"), "")
         for label in self.labels:
-            description = Text(safe_for_display(label["name"]), style=f"bold on {label['color']}")
-            description.append(f"  {safe_for_display(label['description'] or '')}")
-            table.add_row(Text(safe_for_display(label["key"] or "")), description)
+            description = Text(safe_for_display(label.name), style=f"bold on {label.color}")
+            description.append(f"  {safe_for_display(label.description or '')}")
+            table.add_row(Text(safe_for_display(label.key or "")), description)
         group = None
         for key in PANE_KEYS + APP_KEYS:
             if key.group != group:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from ...history import AttributesChanged, Created, LinkCreated, LinkDeleted
 from ...model.relations import describe_link, fitting_relations, orient
-from ...model.spans import Annotation
+from ...model.entities import Annotation
 from ...store import StoreError
 from ..widgets.document_view import DocumentView
 
 
 class LinkingMixin:
-    """Needs ``store``, ``views``, ``history``, ``doc_links`` and ``_after_change`` from the screen."""
+    """Needs ``store``, ``editor``, ``views``, ``doc_links`` and ``_after_change`` from the screen."""
 
     pending_link: Annotation | None = None
 
-    def links_of(self, annotation: Annotation) -> list[dict]:
+    def links_of(self, annotation: Annotation) -> list[Link]:
         return [
             link for link in self.doc_links.get(annotation.document_id, [])
-            if annotation.id in (link["source"]["id"], link["target"]["id"])
+            if annotation.id in (link.source_id, link.target_id)
         ]
 
     def link_lines(self, annotation: Annotation) -> list[str]:
@@ -27,7 +26,7 @@ class LinkingMixin:
         partners: set[str] = set()
         for annotation in view.annotations_here():
             for link in self.links_of(annotation):
-                partners.update((link["source"]["id"], link["target"]["id"]))
+                partners.update((link.source_id, link.target_id))
             partners.discard(annotation.id)
         return partners
 
@@ -77,12 +76,11 @@ class LinkingMixin:
             if relation is None:
                 return
             try:
-                link = self.store.create_link(first.id, second.id, relation, self.app.annotator)
+                self.editor.link(first.id, second.id, relation)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
             self.pending_link = None
-            self.history.push(LinkCreated(link))
             self._after_links_changed(view)
             self.notify(f"Linked: {relation}.", markup=False)
 
@@ -97,20 +95,20 @@ class LinkingMixin:
             self.app.bell()
             return
         ids = {a.id for a in here}
-        ends = [link["target"] if link["source"]["id"] in ids else link["source"] for link in links]
+        ends = [link.target if link.source_id in ids else link.source for link in links]
         # Prefer a partner in another document: reading the two articles in step.
-        ends.sort(key=lambda end: end["document_id"] == view.document_id)
+        ends.sort(key=lambda end: end.document_id == view.document_id)
         partner = ends[0]
-        targets = [v for v in self.views if v.document_id == partner["document_id"] and v is not view]
-        if not targets and partner["document_id"] == view.document_id:
+        targets = [v for v in self.views if v.document_id == partner.document_id and v is not view]
+        if not targets and partner.document_id == view.document_id:
             targets = [view]
         if not targets:  # not open: show it in the next pane
             number = (self.views.index(view) + 1) % len(self.views) + 1
-            self.show_document(number, partner["document_id"])
+            self.show_document(number, partner.document_id)
             targets = [self.views[number - 1]]
         target = targets[0]
         self.set_focus(target)
-        target.move_to(partner["start"])
+        target.move_to(partner.start)
 
     def _command_delete_link(self, view: DocumentView) -> None:
         here = view.annotations_here()
@@ -122,15 +120,14 @@ class LinkingMixin:
         def delete(link_id: str | None) -> None:
             if link_id is None:
                 return
-            link = self.store.delete_link(link_id)
-            self.history.push(LinkDeleted(link))
+            link = self.editor.unlink(link_id)
             self._after_links_changed(view)
-            self.notify(f"Link deleted ({link['relation']}); u undoes.", markup=False)
+            self.notify(f"Link deleted ({link.relation}); u undoes.", markup=False)
 
         if len(links) == 1:
-            delete(links[0]["id"])
+            delete(links[0].id)
         else:
-            choices = [(link["id"], str(i + 1) if i < 9 else "", describe_link(link, here[0].id, view.document_id))
+            choices = [(link.id, str(i + 1) if i < 9 else "", describe_link(link, here[0].id, view.document_id))
                        for i, link in enumerate(links)]
             from .pickers import ChoiceDialog
 
@@ -146,11 +143,10 @@ class LinkingMixin:
             if values is None:
                 return
             try:
-                old_json, old_modified = self.store.set_attributes(annotation.id, values)
+                self.editor.set_attributes(annotation, values)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.history.push(AttributesChanged(annotation, old_json, old_modified, values))
             self._after_change(annotation.document_id)
 
         from .pickers import AttributeDialog
@@ -163,14 +159,11 @@ class LinkingMixin:
         if suggestion is None:
             return
         try:
-            annotation = self.store.create_annotation(
-                view.document_id, view.text, suggestion.start, suggestion.end, suggestion.label,
-                self.app.annotator, origin="suggestion",
-            )
+            annotation = self.editor.tag(view.document_id, view.text, suggestion.start, suggestion.end,
+                                         suggestion.label, origin="suggestion", trim=False)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.history.push(Created(annotation))
         self._after_change(view.document_id, annotation)
 
     def _command_reject_suggestion(self, view: DocumentView) -> None:
@@ -178,7 +171,7 @@ class LinkingMixin:
         if suggestion is None:
             self.app.bell()
             return
-        self.store.reject_suggestion(view.document_id, suggestion.label, suggestion.start, suggestion.end)
+        self.editor.reject_suggestion(view.document_id, suggestion.label, suggestion.start, suggestion.end)
         view.rejected.add((suggestion.label, suggestion.start, suggestion.end))
         view.refresh()
         self.notify(f"Rejected: {suggestion.label} (remembered).", markup=False, timeout=2)
@@ -186,7 +179,7 @@ class LinkingMixin:
     # Pairing -------------------------------------------------------------------------------
     def _command_pair(self, view: DocumentView) -> None:
         from ...model.pairing import candidates
-        from ...model.sentences import sentences
+        from ...services.compare import pairing_pool
         from .pickers import PairingDialog
 
         claims = [a for a in view.annotations_here() if a.label == "claim"]
@@ -196,11 +189,7 @@ class LinkingMixin:
                         severity="warning", markup=False)
             return
         claim, other = claims[0], others[0]
-        pool = [(a.start, a.end, a.exact, a.id) for a in other.spans if a.label == "claim"]
-        taken = {(start, end) for start, end, _, _ in pool}
-        pool += [(s, e, other.text[s:e], None) for s, e in sentences(other.text, 0, min(len(other.text), 200_000))
-                 if (s, e) not in taken]
-        found = candidates(claim.exact, pool, limit=8)
+        found = candidates(claim.exact, pairing_pool(list(other.spans), other.text), limit=8)
 
         def chosen(index: int | None) -> None:
             if index is None:
@@ -208,9 +197,8 @@ class LinkingMixin:
             pick = found[index]
             target_id = pick.annotation_id
             if target_id is None:  # a sentence: tag it as a claim first (undoable like any tag)
-                made = self.store.create_annotation(other.document_id, other.text, pick.start, pick.end, "claim",
-                                                    self.app.annotator, origin="suggestion")
-                self.history.push(Created(made))
+                made = self.editor.tag(other.document_id, other.text, pick.start, pick.end, "claim",
+                                       origin="suggestion", trim=False)
                 self._load_annotations(other)
                 target_id = made.id
             self.set_focus(other)

@@ -62,7 +62,7 @@ class AttributeDialog(ModalScreen[dict | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "save", "Save", priority=True)]
 
-    def __init__(self, types: list[dict], current_json: str) -> None:
+    def __init__(self, types: list, current_json: str) -> None:
         super().__init__()
         self.types = types
         self.current = json.loads(current_json or "{}")
@@ -70,10 +70,10 @@ class AttributeDialog(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         selections = []
         for kind in self.types:
-            chosen = self.current.get(kind["name"], [])
+            chosen = self.current.get(kind.name, [])
             chosen = chosen if isinstance(chosen, list) else [chosen]
-            for value in kind["values"]:
-                selections.append(Selection(Text(f"{kind['name']}: {value}"), f"{kind['name']}={value}",
+            for value in kind.values:
+                selections.append(Selection(Text(f"{kind.name}: {value}"), f"{kind.name}={value}",
                                             value in chosen))
         with Vertical(classes="dialog"):
             yield Label(Text("Attributes (Space toggles, Enter saves, Escape cancels)"), classes="dialog-title")
@@ -82,16 +82,16 @@ class AttributeDialog(ModalScreen[dict | None]):
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
         # A single-valued attribute keeps only the value just chosen.
         name, _, value = str(event.selection.value).partition("=")
-        kind = next(k for k in self.types if k["name"] == name)
-        if kind["multi"] or f"{name}={value}" not in event.selection_list.selected:
+        kind = next(k for k in self.types if k.name == name)
+        if kind.multi or f"{name}={value}" not in event.selection_list.selected:
             return
-        for other in kind["values"]:
+        for other in kind.values:
             if other != value:
                 event.selection_list.deselect(f"{name}={other}")
 
     def action_save(self) -> None:
         result: dict = {}
-        multi = {k["name"]: k["multi"] for k in self.types}
+        multi = {k.name: k.multi for k in self.types}
         for item in self.query_one(SelectionList).selected:
             name, _, value = str(item).partition("=")
             if multi[name]:

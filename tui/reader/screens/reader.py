@@ -6,14 +6,13 @@ so what is on screen is always what is in the database.
 
 from __future__ import annotations
 
-import json
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from ...history import AttributesChanged, Created, Deleted, History, LinkCreated, LinkDeleted, NoteChanged
-from ...model.spans import Annotation
+from ...services.editor import EditError
+from ...services.history import WHAT, Created, Deleted
+from ...model.entities import Annotation, Link
 from ...model.text import trim_span
 from ...store import StoreError
 from ..widgets.document_view import DocumentView
@@ -29,16 +28,19 @@ class ReaderScreen(LinkingMixin, Screen):
     def __init__(self, document_ids: list[int]) -> None:
         super().__init__()
         self.document_ids = document_ids
-        self.history = History()
         self.panes: list[DocumentPane] = []
         self._last_view: DocumentView | None = None  # the pane last focused (for search, the panel)
         self._data_version: int | None = None
         self._documents: dict = {}
-        self.doc_links: dict[int, list[dict]] = {}  # links touching each open document
+        self.doc_links: dict[int, list[Link]] = {}  # links touching each open document
 
     @property
     def store(self):
         return self.app.store
+
+    @property
+    def editor(self):
+        return self.app.editor
 
     def compose(self) -> ComposeResult:
         labels = self.store.labels()
@@ -142,18 +144,14 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def on_document_view_tag_requested(self, message: DocumentView.TagRequested) -> None:
         view = message.view
-        start, end = trim_span(view.text, message.start, message.end)
-        if start >= end:
-            self.notify("The selection is only white space.", severity="warning", markup=False)
-            return
         try:
-            annotation = self.store.create_annotation(
-                view.document_id, view.text, start, end, message.label, self.app.annotator
-            )
+            annotation = self.editor.tag(view.document_id, view.text, message.start, message.end, message.label)
+        except EditError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.history.push(Created(annotation))
         for other in self._views_of(view.document_id):
             other.spans.add(annotation)
             other.refresh()
@@ -211,18 +209,16 @@ class ReaderScreen(LinkingMixin, Screen):
     def _annotation_command(self, annotation: Annotation, command: str) -> None:
         if command == "delete":
             try:
-                deleted, links = self.store.delete_annotation(annotation.id)
+                self.editor.delete(annotation.id)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            self.history.push(Deleted(deleted, links))
             self._after_change(annotation.document_id)
         elif command == "note":
             def save(note: str | None) -> None:
                 if note is None or note == annotation.note:
                     return
-                old_note, old_modified = self.store.set_note(annotation.id, note)
-                self.history.push(NoteChanged(annotation, old_note, old_modified, note))
+                self.editor.set_note(annotation, note)
                 self._after_change(annotation.document_id)
 
             from .dialogs import PromptDialog
@@ -231,12 +227,7 @@ class ReaderScreen(LinkingMixin, Screen):
         elif command == "attributes":
             self.edit_attributes(annotation)
         elif command == "accept":  # adjudication: keep theirs, add the same span as mine
-            mine = self.store.create_annotation(
-                annotation.document_id, self.current_view.text, annotation.start, annotation.end, annotation.label,
-                self.app.annotator, note=annotation.note, attributes=json.loads(annotation.attributes or "{}"),
-                origin=f"accepted:{annotation.annotator}",
-            )
-            self.history.push(Created(mine))
+            mine = self.editor.accept(annotation, self.current_view.text)
             self._after_change(annotation.document_id, mine)
             self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 
@@ -269,7 +260,7 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def undo(self, redo: bool = False) -> None:
         try:
-            done = self.history.redo(self.store) if redo else self.history.undo(self.store)
+            done = self.editor.redo() if redo else self.editor.undo()
         except StoreError as exc:
             self.notify(f"Cannot {'redo' if redo else 'undo'}: {exc}", severity="error", markup=False)
             return
@@ -277,11 +268,14 @@ class ReaderScreen(LinkingMixin, Screen):
             self.notify(f"Nothing to {'redo' if redo else 'undo'}.", markup=False)
             return
         step, annotation = done
+        if annotation is None:  # a rejected suggestion: nothing to jump to
+            self.reload_all()
+            self.notify(f"{'Redone' if redo else 'Undone'}: {WHAT[type(step)]}", markup=False)
+            return
         gone = isinstance(step, Created) != redo if isinstance(step, (Created, Deleted)) else False
         self._after_change(annotation.document_id, None if gone else annotation)
-        what = {Created: "tag", Deleted: "deletion", NoteChanged: "note", AttributesChanged: "attributes",
-                LinkCreated: "link", LinkDeleted: "link deletion"}[type(step)]
-        self.notify(f"{'Redone' if redo else 'Undone'}: {what} of “{annotation.exact[:40]}”", markup=False)
+        self._after_links_changed(self.current_view)  # a link's other end may be in another pane
+        self.notify(f"{'Redone' if redo else 'Undone'}: {WHAT[type(step)]} of “{annotation.exact[:40]}”", markup=False)
 
     def reattach_orphan(self) -> None:
         """Pick an orphan of this document's earlier versions and put it on the selection."""
@@ -315,13 +309,13 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_comparison(self) -> None:
         """The comparison of the first two panes; Enter puts each pane on its side of a pair."""
-        from ...model.compare import compare
+        from ...services.compare import comparison
         from .compare_screen import CompareScreen
 
         left, right = self.views[0], self.views[1] if len(self.views) > 1 else self.views[0]
         annotations = list(left.spans) + (list(right.spans) if right is not left else [])
-        links = {link["id"]: link for v in (left, right) for link in self.doc_links.get(v.document_id, [])}
-        report = compare(left.document_id, right.document_id, annotations, list(links.values()))
+        links = [link for v in (left, right) for link in self.doc_links.get(v.document_id, [])]
+        report = comparison(annotations, links, left.document_id, right.document_id)
         titles = (self._document(left.document_id).title, self._document(right.document_id).title)
 
         def jump(target: tuple[str | None, str | None] | None) -> None:

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model.spans import Annotation
+from ...model.entities import Annotation
 from ...model.text import excerpt, safe_for_display
 from .status_line import attribute_text
 

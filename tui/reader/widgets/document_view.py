@@ -137,12 +137,12 @@ class DocumentView(Widget, can_focus=True):
 
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
-        self.looks = {l["name"]: LabelLook(l["color"], l["mark"] or "") for l in labels}
+        self.looks = {l.name: LabelLook(l.color, l.mark or "") for l in labels}
         for label in labels:  # one key per label, shown in the footer
-            if label["key"] and label["key"] not in self.label_keys:
-                self.label_keys[label["key"]] = label["name"]
+            if label.key and label.key not in self.label_keys:
+                self.label_keys[label.key] = label.name
                 # What App.bind does, for this widget: label keys come from the database.
-                self._bindings.bind(label["key"], f"tag({label['name']!r})", label["name"])
+                self._bindings.bind(label.key, f"tag({label.name!r})", label.name)
         self._style_cache.clear()
         self.refresh()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model.spans import Annotation
+from ..model.entities import Annotation, Link
 
 
 @dataclass
@@ -23,7 +23,7 @@ class Created:
 @dataclass
 class Deleted:
     annotation: Annotation
-    links: list[dict] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
     def undo(self, store) -> Annotation:
         store.restore_annotation(self.annotation, self.links)
@@ -68,31 +68,67 @@ class AttributesChanged:
 
 @dataclass
 class LinkCreated:
-    link: dict
+    link: Link
 
     def undo(self, store) -> Annotation:
-        store.delete_link(self.link["id"])
-        return store.annotation(self.link["source_id"])
+        store.delete_link(self.link.id)
+        return store.annotation(self.link.source_id)
 
     def redo(self, store) -> Annotation:
         store.restore_link(self.link)
-        return store.annotation(self.link["source_id"])
+        return store.annotation(self.link.source_id)
 
 
 @dataclass
 class LinkDeleted:
-    link: dict
+    link: Link
 
     def undo(self, store) -> Annotation:
         store.restore_link(self.link)
-        return store.annotation(self.link["source_id"])
+        return store.annotation(self.link.source_id)
 
     def redo(self, store) -> Annotation:
-        store.delete_link(self.link["id"])
-        return store.annotation(self.link["source_id"])
+        store.delete_link(self.link.id)
+        return store.annotation(self.link.source_id)
 
 
-Step = Created | Deleted | NoteChanged | AttributesChanged | LinkCreated | LinkDeleted
+@dataclass
+class Rejected:
+    """A suggestion turned down (remembered in the store, so undo must forget it again)."""
+
+    document_id: int
+    label: str
+    start: int
+    end: int
+
+    def undo(self, store) -> None:
+        store.unreject_suggestion(self.document_id, self.label, self.start, self.end)
+
+    def redo(self, store) -> None:
+        store.reject_suggestion(self.document_id, self.label, self.start, self.end)
+
+
+@dataclass
+class Grouped:
+    """Several steps that undo and redo as one (an attribution tagged and linked with one key)."""
+
+    steps: list
+
+    def undo(self, store) -> Annotation | None:
+        result = None
+        for step in reversed(self.steps):
+            result = step.undo(store) or result
+        return result
+
+    def redo(self, store) -> Annotation | None:
+        results = [step.redo(store) for step in self.steps]
+        return next((r for r in results if r is not None), None)
+
+
+Step = Created | Deleted | NoteChanged | AttributesChanged | LinkCreated | LinkDeleted | Rejected | Grouped
+
+WHAT = {Created: "tag", Deleted: "deletion", NoteChanged: "note", AttributesChanged: "attributes",
+        LinkCreated: "link", LinkDeleted: "link deletion", Rejected: "rejection", Grouped: "tag and link"}
 
 
 class History:
@@ -108,7 +144,7 @@ class History:
         del self._done[: -self._limit]
         self._undone.clear()
 
-    def undo(self, store) -> tuple[Step, Annotation] | None:
+    def undo(self, store) -> tuple[Step, Annotation | None] | None:
         if not self._done:
             return None
         step = self._done.pop()
@@ -116,7 +152,7 @@ class History:
         self._undone.append(step)
         return step, annotation
 
-    def redo(self, store) -> tuple[Step, Annotation] | None:
+    def redo(self, store) -> tuple[Step, Annotation | None] | None:
         if not self._undone:
             return None
         step = self._undone.pop()

@@ -1,0 +1,48 @@
+"""Which attribute values an annotation may carry: the rule, apart from where types are stored."""
+
+from __future__ import annotations
+
+from .entities import AttributeType
+
+
+class AttributeValueError(ValueError):
+    """An attribute that does not fit its type; the message says why, in one line."""
+
+
+def check_attributes(types: list[AttributeType], label: str, attributes: dict) -> dict:
+    """``attributes`` checked against ``types`` for an annotation labelled ``label``, normalised:
+    single-valued types keep one value, multi-valued ones a list in the taxonomy's order."""
+    by_name = {t.name: t for t in types}
+    checked: dict = {}
+    for name, value in attributes.items():
+        kind = by_name.get(name)
+        if kind is None:
+            raise AttributeValueError(f"unknown attribute {name!r} (attributes: {', '.join(by_name)})")
+        if kind.label != label:
+            raise AttributeValueError(f"attribute {name} is for {kind.label} annotations, not {label}")
+        values = value if isinstance(value, list) else [value]
+        bad = [v for v in values if v not in kind.values]
+        if bad:
+            raise AttributeValueError(f"{name} cannot be {bad[0]!r} (one of: {', '.join(kind.values)})")
+        if not kind.multi and len(values) > 1:
+            raise AttributeValueError(f"{name} takes one value")
+        if values:
+            checked[name] = sorted(set(values), key=kind.values.index) if kind.multi else values[0]
+    return checked
+
+
+def parse_pairs(pairs: tuple[str, ...] | list[str], types: list[AttributeType]) -> dict:
+    """``("claim_type=quantity", "claim_type=causal")`` -> ``{"claim_type": ["quantity", "causal"]}``."""
+    multi = {t.name: t.multi for t in types}
+    attributes: dict = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name or not value:
+            raise AttributeValueError(f"--attr takes KEY=VALUE, not {pair!r}")
+        if multi.get(name):
+            attributes.setdefault(name, []).append(value)
+        elif name in attributes:
+            raise AttributeValueError(f"{name} takes one value")
+        else:
+            attributes[name] = value
+    return attributes

@@ -1,0 +1,170 @@
+"""Annotations: create, read, delete and restore; notes; attributes; rejected suggestions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from ..model.attributes import AttributeValueError, check_attributes
+from ..model.entities import Annotation, Link
+from ..model.text import context, new_id, utc_now
+from .connection import StoreError, columns
+
+ANNOTATION_COLUMNS = (
+    "id", "document_id", "start", "end", "label", "exact", "prefix", "suffix",
+    "note", "annotator", "created", "modified", "status", "attributes", "origin",
+)
+
+
+class AnnotationsMixin:
+    def create_annotation(
+        self,
+        document_id: int,
+        text: str,
+        start: int,
+        end: int,
+        label: str,
+        annotator: str,
+        note: str = "",
+        attributes: dict | None = None,
+        origin: str = "manual",
+    ) -> Annotation:
+        """Store a new span over ``text`` (the document's text) and commit it."""
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"span {start}:{end} is outside the text (0:{len(text)}) or empty")
+        self.check_label(label)
+        attributes_json = json.dumps(self.checked_attributes(label, attributes or {}), ensure_ascii=False)
+        prefix, suffix = context(text, start, end)
+        now = utc_now()
+        annotation = Annotation(
+            id=new_id(), document_id=document_id, start=start, end=end, label=label,
+            exact=text[start:end], prefix=prefix, suffix=suffix, note=note,
+            annotator=annotator, created=now, modified=now, attributes=attributes_json, origin=origin,
+        )
+        with self.transaction():
+            self._insert_annotation(annotation)
+        return annotation
+
+    def _insert_annotation(self, a: Annotation) -> None:
+        self.conn.execute(
+            f"INSERT INTO annotations ({columns(ANNOTATION_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
+            tuple(getattr(a, column) for column in ANNOTATION_COLUMNS),
+        )
+
+    def _replace_annotation(self, a: Annotation) -> None:
+        """Overwrite an annotation in place (its links keep pointing at it)."""
+        names = ANNOTATION_COLUMNS[1:]
+        self.conn.execute(
+            f"UPDATE annotations SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in names)} WHERE id = ?",
+            (*(getattr(a, c) for c in names), a.id),
+        )
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        row = self.conn.execute(
+            f"SELECT {columns(ANNOTATION_COLUMNS)} FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no annotation {annotation_id!r}")
+        return Annotation(*row)
+
+    def annotations(self, document_id: int) -> list[Annotation]:
+        """A document's annotations in text order."""
+        rows = self.conn.execute(
+            f"SELECT {columns(ANNOTATION_COLUMNS)} FROM annotations WHERE document_id = ?"
+            ' ORDER BY start, "end", id',
+            (document_id,),
+        )
+        return [Annotation(*row) for row in rows]
+
+    def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Link]]:
+        """Delete an annotation and its links in one transaction; return both for undo."""
+        annotation = self.annotation(annotation_id)
+        links = self.links_of([annotation_id])
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM links WHERE source_id = ? OR target_id = ?", (annotation_id, annotation_id)
+            )
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        return annotation, links
+
+    def restore_annotation(self, annotation: Annotation, links: Iterable[Link] = ()) -> None:
+        """Put back an annotation (and links) exactly as :meth:`delete_annotation` returned them."""
+        with self.transaction():
+            self._insert_annotation(annotation)
+            for link in links:
+                self._insert_link(link)
+
+    def insert_annotations(self, annotations: Iterable[Annotation]) -> int:
+        """Bulk insert in one transaction (imports, benchmarks); returns the count."""
+        rows = (tuple(getattr(a, c) for c in ANNOTATION_COLUMNS) for a in annotations)
+        with self.transaction():
+            cursor = self.conn.executemany(
+                f"INSERT INTO annotations ({columns(ANNOTATION_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})", rows)
+        return cursor.rowcount
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT annotator FROM annotations ORDER BY annotator")]
+
+    # Notes -------------------------------------------------------------------------------
+    def set_note(self, annotation_id: str, note: str) -> tuple[str, str]:
+        """Change a note; returns the (note, modified) it had, for undo."""
+        old = self.annotation(annotation_id)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", (note, utc_now(), annotation_id)
+            )
+        return old.note, old.modified
+
+    def restore_note(self, annotation_id: str, note: str, modified: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET note = ?, modified = ? WHERE id = ?", (note, modified, annotation_id)
+            )
+
+    # Attributes ----------------------------------------------------------------------------
+    def checked_attributes(self, label: str, attributes: dict) -> dict:
+        try:
+            return check_attributes(self.attribute_types(), label, attributes)
+        except AttributeValueError as exc:
+            raise StoreError(str(exc)) from None
+
+    def set_attributes(self, annotation_id: str, attributes: dict) -> tuple[str, str]:
+        """Replace an annotation's attributes; returns the (attributes JSON, modified) it had."""
+        old = self.annotation(annotation_id)
+        value = json.dumps(self.checked_attributes(old.label, attributes), ensure_ascii=False)
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET attributes = ?, modified = ? WHERE id = ?", (value, utc_now(), annotation_id)
+            )
+        return old.attributes, old.modified
+
+    def restore_attributes(self, annotation_id: str, attributes_json: str, modified: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE annotations SET attributes = ?, modified = ? WHERE id = ?",
+                (attributes_json, modified, annotation_id),
+            )
+
+    # Suggestions the user turned down ---------------------------------------------------------
+    def reject_suggestion(self, document_id: int, label: str, start: int, end: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                'INSERT OR IGNORE INTO rejected_suggestions (document_id, label, start, "end", created)'
+                " VALUES (?, ?, ?, ?, ?)",
+                (document_id, label, start, end, utc_now()),
+            )
+
+    def unreject_suggestion(self, document_id: int, label: str, start: int, end: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                'DELETE FROM rejected_suggestions WHERE document_id = ? AND label = ? AND start = ? AND "end" = ?',
+                (document_id, label, start, end),
+            )
+
+    def rejected_suggestions(self, document_id: int) -> set[tuple[str, int, int]]:
+        rows = self.conn.execute(
+            'SELECT label, start, "end" FROM rejected_suggestions WHERE document_id = ?', (document_id,)
+        )
+        return {tuple(row) for row in rows}

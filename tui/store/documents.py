@@ -1,0 +1,195 @@
+"""Documents: adding (and superseding) them, finding them, their text and block index, orphans."""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.entities import Annotation, Document
+from ..model.text import context, utc_now
+from .connection import StoreError, columns
+
+DOCUMENT_COLUMNS = ("id", "path", "title", "source", "language", "sha256", "length", "newline", "added")
+
+
+@dataclass(frozen=True)
+class Added:
+    """What :meth:`DocumentsMixin.add_document` did: ``added``, ``unchanged`` or ``changed``."""
+
+    status: str
+    document_id: int
+    reanchored: dict = field(default_factory=dict)  # kept / moved / orphaned, for a changed document
+
+
+class DocumentsMixin:
+    def add_document(self, doc) -> Added:
+        """Store a :class:`~tui.ingest.DocumentFile`.
+
+        A changed file (same path, new content) becomes a new document; the old version
+        and its text stay, and its annotations are re-anchored in the new text.
+        """
+        path = str(Path(doc.path).resolve())
+        same = self.conn.execute(
+            "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
+            (doc.sha256,),
+        ).fetchone()
+        if same:
+            return Added("unchanged", same[0])
+        previous = self.conn.execute(
+            "SELECT id FROM documents WHERE path = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+            (path,),
+        ).fetchone()
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO documents (path, title, source, language, sha256, text, length, newline,"
+                " encoding, metadata, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    path, doc.title, doc.source, doc.language, doc.sha256, doc.text, len(doc.text),
+                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False), utc_now(),
+                ),
+            )
+            new = cursor.lastrowid
+            self._save_blocks(new, doc.text)
+            moved: dict[str, int] = {}
+            if previous:
+                self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
+                moved = self._reanchor_all(previous[0], new, doc.text)
+        return Added("changed" if previous else "added", new, moved)
+
+    def _reanchor_all(self, old_id: int, new_id: int, text: str) -> dict[str, int]:
+        """Move a changed document's annotations to its new version; mark the lost ones orphaned."""
+        from ..model.anchoring import plan_reanchoring
+
+        moves, orphans, counts = plan_reanchoring(text, self.annotations(old_id))
+        for annotation_id in orphans:
+            self.conn.execute("UPDATE annotations SET status = 'orphaned' WHERE id = ?", (annotation_id,))
+        for annotation_id, start, end in moves:
+            self._move(annotation_id, new_id, text, start, end)
+        return counts
+
+    def _move(self, annotation_id: str, document_id: int, text: str, start: int, end: int) -> None:
+        prefix, suffix = context(text, start, end)
+        self.conn.execute(
+            'UPDATE annotations SET document_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?,'
+            " status = 'anchored', modified = ? WHERE id = ?",
+            (document_id, start, end, text[start:end], prefix, suffix, utc_now(), annotation_id),
+        )
+
+    def reattach(self, annotation_id: str, document_id: int, start: int, end: int) -> None:
+        """Put an (orphaned) annotation on ``[start, end)`` of a document, by hand."""
+        text = self.text(document_id)
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"span {start}:{end} is outside the text (0:{len(text)}) or empty")
+        self.annotation(annotation_id)
+        with self.transaction():
+            self._move(annotation_id, document_id, text, start, end)
+
+    def orphans(self, path: str | None = None) -> list[Annotation]:
+        """Orphaned annotations (of the versions of the document at ``path``, if given)."""
+        from .annotations import ANNOTATION_COLUMNS
+
+        sql = f"SELECT {', '.join('a.' + chr(34) + c + chr(34) for c in ANNOTATION_COLUMNS)} FROM annotations a"
+        sql += " JOIN documents d ON d.id = a.document_id WHERE a.status = 'orphaned'"
+        params: tuple = ()
+        if path is not None:
+            sql += " AND d.path = ?"
+            params = (path,)
+        return [Annotation(*row) for row in self.conn.execute(sql + " ORDER BY a.start", params)]
+
+    def _save_blocks(self, document_id: int, text: str):
+        from ..model.layout import MAX_BLOCK, block_index
+
+        starts, ends = block_index(text)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO document_blocks (document_id, max_block, starts, ends) VALUES (?, ?, ?, ?)",
+            (document_id, MAX_BLOCK, starts.tobytes(), ends.tobytes()),
+        )
+        return starts, ends
+
+    def blocks(self, document_id: int, text: str):
+        """The document's block index (see tui.model.layout), stored at import; made and
+        saved here for documents imported before there was one."""
+        from ..model.layout import MAX_BLOCK
+
+        row = self.conn.execute(
+            "SELECT max_block, starts, ends FROM document_blocks WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        if row and row[0] == MAX_BLOCK:
+            starts, ends = array("q"), array("q")
+            starts.frombytes(row[1])
+            ends.frombytes(row[2])
+            return starts, ends
+        if self.readonly:
+            from ..model.layout import block_index
+
+            return block_index(text)
+        with self.transaction():
+            return self._save_blocks(document_id, text)
+
+    def documents(self, include_superseded: bool = False) -> list[Document]:
+        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        rows = self.conn.execute(f"SELECT {columns(DOCUMENT_COLUMNS)} FROM documents {where} ORDER BY id").fetchall()
+        return [Document(*row) for row in rows]
+
+    def document(self, document_id: int) -> Document:
+        row = self.conn.execute(
+            f"SELECT {columns(DOCUMENT_COLUMNS)} FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        return Document(*row)
+
+    def find_document(self, ref: str) -> Document:
+        """A document by id, path, file name or sha256 prefix (at least 8 hex digits)."""
+        ref = str(ref)
+        if ref.isdigit():
+            return self.document(int(ref))
+        found = self.match_document(ref=ref, path=ref, name=ref, sha256_prefix=ref)
+        if found is None:
+            raise StoreError(f"no document {ref!r} (see: diptych docs)")
+        return found
+
+    def match_document(self, *, sha256: str | None = None, path: str | None = None, name: str | None = None,
+                       sha256_prefix: str | None = None, ref: str | None = None) -> Document | None:
+        """The one document that matches, trying sha256 (an older version of a changed
+        document still answers to its own hash), then path, then file name, then a sha256
+        prefix of 8+ hex digits, among current documents; None if none matches; an error
+        if one test matches several."""
+        if sha256:
+            row = self.conn.execute(
+                f"SELECT {columns(DOCUMENT_COLUMNS)} FROM documents WHERE sha256 = ?"
+                " ORDER BY superseded_by IS NOT NULL, id LIMIT 1", (sha256,)
+            ).fetchone()
+            if row:
+                return Document(*row)
+        docs = self.documents()
+        tests = []
+        if path:
+            resolved = str(Path(path).resolve())
+            tests.append(lambda d: d.path in (path, resolved))
+        if name:
+            tests.append(lambda d: Path(d.path).name == Path(name).name)
+        if sha256_prefix and len(sha256_prefix) >= 8:
+            tests.append(lambda d: d.sha256.startswith(sha256_prefix.lower()))
+        for test in tests:
+            hits = [d for d in docs if test(d)]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                ids = ", ".join(str(d.id) for d in hits)
+                raise StoreError(f"{ref or path or name!r} matches several documents ({ids}); use an id")
+        return None
+
+    def text(self, document_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        return row[0]
+
+    def document_counts(self) -> list[tuple[Document, int]]:
+        counts = dict(
+            self.conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id").fetchall()
+        )
+        return [(doc, counts.get(doc.id, 0)) for doc in self.documents()]

@@ -1,0 +1,110 @@
+"""The schema's history. Each migration takes the database from version N-1 to N.
+
+Frozen: append, never edit. Seed data is written out literally in the migration that
+adds it, never read from today's constants, so an old database migrates to exactly
+what a new one gets.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def _initial_schema(db) -> None:
+    db["documents"].create(
+        {
+            "id": int, "path": str, "title": str, "source": str, "language": str,
+            "sha256": str, "length": int, "newline": str, "encoding": str,
+            "metadata": str, "added": str, "superseded_by": int,
+            # Last: SQLite reads a row's columns in order, so every column after a 50 MB
+            # text would cost a walk through its overflow pages.
+            "text": str,
+        },
+        pk="id",
+        not_null={"path", "sha256", "text", "length"},
+        defaults={"title": "", "source": "", "language": "", "metadata": "{}"},
+    )
+    db["documents"].create_index(["sha256"])
+    db["documents"].create_index(["path"])
+    db["labels"].create(
+        {"name": str, "key": str, "color": str, "mark": str, "description": str, "position": int},
+        pk="name",
+        defaults={"description": "", "mark": "underline"},
+    )
+    db["labels"].insert_all([
+        {"name": "claim", "key": "c", "color": "#2f6db5", "mark": "underline",
+         "description": "A checkable statement of fact, figure, cause or prediction.", "position": 1},
+        {"name": "attribution", "key": "a", "color": "#b5622f", "mark": "bold",
+         "description": "Who says it: the source and the cue, as in 'Klein notes'.", "position": 2},
+    ])
+    db["annotations"].create(
+        {
+            "id": str, "document_id": int, "start": int, "end": int, "label": str,
+            "exact": str, "prefix": str, "suffix": str, "note": str, "annotator": str,
+            "created": str, "modified": str, "status": str,
+        },
+        pk="id",
+        not_null={"document_id", "start", "end", "label", "exact"},
+        defaults={"note": "", "prefix": "", "suffix": "", "status": "anchored"},
+        foreign_keys=[("document_id", "documents", "id"), ("label", "labels", "name")],
+    )
+    db["annotations"].create_index(["document_id", "start"])
+    db["links"].create(
+        {
+            "id": str, "source_id": str, "target_id": str, "relation": str, "note": str,
+            "annotator": str, "created": str, "modified": str,
+        },
+        pk="id",
+        not_null={"source_id", "target_id", "relation"},
+        defaults={"note": ""},
+        foreign_keys=[("source_id", "annotations", "id"), ("target_id", "annotations", "id")],
+    )
+    db["links"].create_index(["source_id"])
+    db["links"].create_index(["target_id"])
+
+
+def _attributes(db) -> None:
+    db["annotations"].add_column("attributes", str, not_null_default="{}")
+    db["annotations"].add_column("origin", str, not_null_default="manual")
+    db["attribute_types"].create(
+        {"name": str, "label": str, "multi": int, "key": str, "values": str, "description": str}, pk="name"
+    )
+    db["attribute_types"].insert_all([
+        {"name": "claim_type", "label": "claim", "multi": 1, "key": "t",
+         "values": json.dumps(["quantity", "causal", "prediction", "rule", "event", "personal_experience", "other"]),
+         "description": "What kind of claim (after Full Fact)."},
+        {"name": "checkworthiness", "label": "claim", "multi": 0, "key": "w",
+         "values": json.dumps(["cfs", "ufs", "nfs"]),
+         "description": "cfs check-worthy factual, ufs unimportant factual, nfs non-factual (after ClaimBuster)."},
+        {"name": "voice", "label": "attribution", "multi": 0, "key": "v",
+         "values": json.dumps(["direct", "indirect", "mixed"]),
+         "description": "Direct quote, reported speech, or both (after BBC Citron)."},
+    ])
+    db["rejected_suggestions"].create(
+        {"document_id": int, "label": str, "start": int, "end": int, "created": str},
+        pk=("document_id", "label", "start", "end"),
+    )
+
+
+def _block_index(db) -> None:
+    db["document_blocks"].create(
+        {"document_id": int, "max_block": int, "starts": bytes, "ends": bytes}, pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+
+
+MIGRATIONS = [
+    ("initial schema", _initial_schema),
+    ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
+    ("block index of each document, so that big documents open at once", _block_index),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def apply(conn, db, version: int, now: str) -> None:
+    """Run the migrations after ``version`` inside the caller's transaction, recording each."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
+        db["migrations"].create({"version": int, "name": str, "applied": str}, pk="version")
+    for number, (name, migrate) in enumerate(MIGRATIONS[version:], start=version + 1):
+        migrate(db)
+        db["migrations"].insert({"version": number, "name": name, "applied": now})
