@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.reader.keys import APP_KEYS, PANE_KEYS, RESERVED_KEYS
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def test_readme_names_every_single_character_key():

@@ -10,7 +10,7 @@ from tui.model.sentences import sentence_at
 from tui.store import Store
 from tui.reader.widgets.document_view import DocumentView
 
-from .tui_helpers import SIZE, line_text, make_app, make_db, rows
+from ..helpers import SIZE, line_text, make_app, make_db, rows
 
 
 @pytest.fixture

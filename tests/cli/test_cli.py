@@ -13,7 +13,7 @@ import pytest
 
 from tui.cli import cli
 
-from .conftest import ROOT
+from ..helpers import ROOT
 
 
 def run(runner, *args, ok=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tui.reader.app import DiptychApp
 from tui.demo import build_demo
 
-from .conftest import CORPUS
+from ..helpers import CORPUS
 
 
 def test_main_screen_snapshot(snap_compare, tmp_path):

@@ -10,8 +10,8 @@ import pytest
 from tui.model.agreement import cohen_kappa, exact_f1, link_agreement, overlap_f1, token_labels
 from tui.store import Store
 
-from .cli_helpers import run
-from .conftest import CORPUS
+from ..helpers import run
+from ..helpers import CORPUS
 
 TEXT = "Klein says 40 percent came."
 

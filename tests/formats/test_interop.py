@@ -7,8 +7,8 @@ import json
 import pytest
 
 
-from .cli_helpers import run
-from .conftest import CORPUS, ROOT
+from ..helpers import run
+from ..helpers import CORPUS, ROOT
 
 W3C_SUITE = ROOT.parent / "shared" / "w3c-annotation-tests"
 

@@ -6,7 +6,7 @@ from rich.cells import cell_len
 
 from tui.reader.widgets.document_view import DocumentView
 
-from .tui_helpers import SIZE, line_text, make_app, make_db
+from ..helpers import SIZE, line_text, make_app, make_db
 
 HOSTILE = (
     "[bold]x[/bold] [@click=app.quit]quit[/] [link=https://example.com]l[/link] [/foo]\n"

@@ -9,7 +9,7 @@ import pytest
 from tui.store import Store
 from tui.reader.widgets.document_view import DocumentView
 
-from .tui_helpers import SIZE, make_app, make_db
+from ..helpers import SIZE, make_app, make_db
 
 NEARLY_HALF = "nearly half of artillery rounds used by the Russian Army were of North Korean origin"
 FORTY = "This is 40 percent of Russia’s ammunition stockpiles in this area."
@@ -152,7 +152,7 @@ def example_app_db(tmp_path, corpus):
 
     from tui.cli import cli
 
-    from .conftest import CORPUS
+    from ..helpers import CORPUS
 
     db = tmp_path / "ex.db"
     ids = make_db(db, corpus)

@@ -13,7 +13,7 @@ from tui.model.pairing import candidates, word_diff
 from tui.model.suggest import evaluate, suggest
 from tui.store import Store
 
-from .conftest import CORPUS
+from ..helpers import CORPUS
 
 
 def run(runner, *args, ok=True):

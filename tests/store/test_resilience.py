@@ -10,8 +10,8 @@ import pytest
 from tui.model.anchoring import reanchor
 from tui.store import Store
 
-from .cli_helpers import run
-from .conftest import CORPUS
+from ..helpers import run
+from ..helpers import CORPUS
 
 DW = "dw-brothers-in-arms-north-korea-reinforcements.txt"
 
