@@ -39,3 +39,15 @@ def store(db_path: Path, corpus: Path):
     import_ids(store, [corpus])
     yield store
     store.close()
+
+
+@pytest.fixture
+def example_db(tmp_path: Path, corpus: Path) -> Path:
+    """A database with the corpus and the shipped example annotations."""
+    from .helpers import run
+
+    db = tmp_path / "example.db"
+    run("import", corpus, "--db", db)
+    result = run("import-annotations", CORPUS / "annotations.example.jsonl", "--db", db)
+    assert "64 added" in result.stdout and "36 links added" in result.stdout
+    return db

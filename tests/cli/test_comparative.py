@@ -23,15 +23,6 @@ def run(runner, *args, ok=True):
     return result
 
 
-@pytest.fixture
-def example_db(runner, tmp_path, corpus):
-    db = tmp_path / "example.db"
-    run(runner, "import", corpus, "--db", db)
-    result = run(runner, "import-annotations", CORPUS / "annotations.example.jsonl", "--db", db)
-    assert "64 added" in result.stdout and "36 links added" in result.stdout
-    return db
-
-
 def tag(runner, db, *args) -> str:
     return run(runner, "tag", *args, "--db", db).stdout.strip()
 

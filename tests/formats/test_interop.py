@@ -13,14 +13,6 @@ from ..helpers import CORPUS, ROOT
 W3C_SUITE = ROOT.parent / "shared" / "w3c-annotation-tests"
 
 
-@pytest.fixture
-def example_db(tmp_path, corpus):
-    db = tmp_path / "ex.db"
-    run("import", corpus, "--db", db)
-    run("import-annotations", CORPUS / "annotations.example.jsonl", "--db", db)
-    return db
-
-
 @pytest.fixture(scope="module")
 def w3c_musts():
     """Validators for the 54 MUST assertions of the W3C Web Annotation test suite."""

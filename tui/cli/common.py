@@ -34,7 +34,9 @@ class DiptychGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         from ..ingest import DocumentError
+        from ..report.terminal import guard_terminal
 
+        guard_terminal()
         try:
             return super().invoke(ctx)
         except BrokenPipeError:  # e.g. `diptych export | head`

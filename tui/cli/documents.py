@@ -69,6 +69,12 @@ def open_command(
     PATHS are files or folders (default: ./corpus). With no PATHS and no ./corpus,
     opens the first documents already in the database.
     """
+    import sys
+
+    for name, stream in (("standard input", sys.__stdin__), ("standard output", sys.__stdout__)):
+        if stream is None or not stream.isatty():
+            raise click.ClickException(f"the reader needs a terminal, and {name} is not one "
+                                       "(to read annotations in a script, use diptych export)")
     store = open_store(ctx, db_path)
     targets = list(paths) or ([Path(DEFAULT_CORPUS)] if Path(DEFAULT_CORPUS).is_dir() else [])
     ids: list[int] = []

@@ -30,7 +30,9 @@ def compare_command(ctx: click.Context, document_a: str, document_b: str, fmt: s
     if fmt == "table":
         from rich.console import Console
 
-        console = Console()
+        from ..report.terminal import raw
+
+        console = Console(file=raw())  # cells are made display-safe by rich_tables
         for renderable in rich_tables(report, (a.title, b.title)):
             console.print(renderable)
     else:

@@ -36,10 +36,11 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
         write(sys.stdout)
         return ""
     if fmt == "brat":
-        counts = brat.write(rows, output, store.text, [label.name for label in store.labels()])
+        counts = brat.write(rows, output, store.text, [label.name for label in store.labels()], store.attribute_types())
         extra = (f"; {counts['cross_document_links']} cross-document links in {brat.CROSS_FILE} "
                  "(standoff cannot say them)") if counts["cross_document_links"] else ""
-        return f"{counts['spans']} spans, {counts['relations']} relations in {counts['documents']} documents written to {output}{extra}"
+        return (f"{counts['spans']} spans, {counts['relations']} relations, {counts['attributes']} attributes"
+                f" in {counts['documents']} documents written to {output}{extra}")
     if fmt == "doccano":
         def write(handle):
             return doccano.write(rows, handle, store.text, unit)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import click
 
 from ..model.text import safe_for_display
+from .terminal import raw
 
 table_format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
@@ -55,4 +56,5 @@ def colour_json(rows: Iterator[dict], fmt: str) -> None:
 
     buffer = io.StringIO()
     EXPORTERS[fmt](rows, buffer)
-    sys.stdout.write(highlight(buffer.getvalue(), JsonLexer(), Terminal256Formatter(style="monokai")))
+    # The records are JSON: every control character is a \u escape, so the colours are the only escapes.
+    raw().write(highlight(buffer.getvalue(), JsonLexer(), Terminal256Formatter(style="monokai")))
