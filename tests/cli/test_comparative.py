@@ -6,8 +6,6 @@ import csv
 import io
 import json
 
-import pytest
-
 from tui.cli import cli
 from tui.model.pairing import candidates, word_diff
 from tui.model.suggest import evaluate, suggest

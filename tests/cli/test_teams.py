@@ -10,8 +10,7 @@ import pytest
 from tui.model.agreement import cohen_kappa, exact_f1, link_agreement, overlap_f1, token_labels
 from tui.store import Store
 
-from ..helpers import run
-from ..helpers import CORPUS
+from ..helpers import CORPUS, run
 
 TEXT = "Klein says 40 percent came."
 

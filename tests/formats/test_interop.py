@@ -6,9 +6,7 @@ import json
 
 import pytest
 
-
-from ..helpers import run
-from ..helpers import CORPUS, ROOT
+from ..helpers import CORPUS, ROOT, run
 
 W3C_SUITE = ROOT.parent / "shared" / "w3c-annotation-tests"
 

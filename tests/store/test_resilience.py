@@ -10,8 +10,7 @@ import pytest
 from tui.model.anchoring import reanchor
 from tui.store import Store
 
-from ..helpers import run
-from ..helpers import CORPUS
+from ..helpers import CORPUS, run
 
 DW = "dw-brothers-in-arms-north-korea-reinforcements.txt"
 

@@ -45,13 +45,12 @@ def test_delete_takes_links_with_it_and_restore_brings_both_back(store):
 
 def test_failed_transaction_leaves_nothing_behind(store):
     text = store.text(1)
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.conn.execute(
-                'INSERT INTO annotations (id, document_id, start, "end", label, exact) VALUES (?, 1, 0, 2, ?, ?)',
-                ("x", "claim", text[:2]),
-            )
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.conn.execute(
+            'INSERT INTO annotations (id, document_id, start, "end", label, exact) VALUES (?, 1, 0, 2, ?, ?)',
+            ("x", "claim", text[:2]),
+        )
+        raise RuntimeError("boom")
     assert store.conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 0
 
 

@@ -138,9 +138,9 @@ def suggest_command(
 def _print_pairs(store, ref_a: str, ref_b: str, fmt: str | None) -> None:
     from ..model.pairing import candidates
     from ..model.sentences import sentences
-    from ..services.compare import pairing_pool
     from ..model.text import excerpt
     from ..report.tables import emit_table
+    from ..services.compare import pairing_pool
 
     a, b = store.find_document(ref_a), store.find_document(ref_b)
     text_a, text_b = store.text(a.id), store.text(b.id)

@@ -117,7 +117,7 @@ def to_records(data) -> list[dict]:
 
 def _strip(iri: str | None) -> str:
     iri = iri or ""
-    return iri[len(ID_PREFIX):] if iri.startswith(ID_PREFIX) else iri
+    return iri.removeprefix(ID_PREFIX)
 
 
 def _record(item: dict) -> dict | None:

@@ -13,7 +13,16 @@ from contextlib import contextmanager
 from ..model.entities import Annotation, Link
 from ..model.text import trim_span
 from .history import (
-    AttributesChanged, Created, Deleted, Grouped, History, LinkCreated, LinkDeleted, NoteChanged, Rejected, Step,
+    AttributesChanged,
+    Created,
+    Deleted,
+    Grouped,
+    History,
+    LinkCreated,
+    LinkDeleted,
+    NoteChanged,
+    Rejected,
+    Step,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model.relations import describe_link, fitting_relations, orient
-from ...model.entities import Annotation
+from ...model.entities import Annotation, Link
 from ...store import StoreError
 from ..widgets.document_view import DocumentView
 
