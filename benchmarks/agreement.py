@@ -25,12 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.model.agreement import agreement  # noqa: E402
+from tui.model.agreement import agreement
 
 SEED = 20261123
 LABELS = ["claim", "attribution"]
-WORDS = ("North Korea has sent troops and millions of artillery shells to Russia , officials say ; "
-         "the Kremlin denies it . According to Ukrainian intelligence , about 11,000 soldiers are in Kursk .").split()
+WORDS = ["North", "Korea", "has", "sent", "troops", "and", "millions", "of", "artillery", "shells", "to", "Russia", ",", "officials", "say", ";", "the", "Kremlin", "denies", "it", ".", "According", "to", "Ukrainian", "intelligence", ",", "about", "11,000", "soldiers", "are", "in", "Kursk", "."]
 CASES = {
     "one": {"documents": 1, "size": 5_000_000, "spans": 50_000, "seconds": 5.0, "megabytes": 500},
     "many": {"documents": 1_000, "size": 10_000, "spans": 500_000, "seconds": 60.0, "megabytes": None},
