@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.services.importing import import_ids  # noqa: E402
-from tui.store import Store  # noqa: E402
+from tui.services.importing import import_ids
+from tui.store import Store
 
 HELDOUT = ROOT / "evaluation" / "heldout"
 W, B = 1, 2  # the wire story, the broadcaster's story (the manifest's order)
