@@ -140,28 +140,36 @@ def recognise(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
 
     words = [_Word(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(text[start:end])]
     word_starts = [w.start for w in words]
-    role_positions = {i for i, w in enumerate(words) if any(s <= w.start < e for s, e in roles)}
-    figure_positions = {i for i, w in enumerate(words) if any(s <= w.start < e for s, e in figures)}
+    role_positions = _covered(word_starts, roles)
+    figure_positions = _covered(word_starts, figures)
+    cue_list = [c for c in lexed if c[2] == "cue"]
+    cue_starts = [c[0] for c in cue_list]
+    figure_starts = [f[0] for f in figures]
     units: list[Unit] = []
+    claimed: set[tuple[int, int]] = set()
     previous: tuple[int, int] | None = None
     for s_start, s_end in _sentences(text, start, end, quotes):
         first = bisect_right(word_starts, s_start - 1)
         last = bisect_right(word_starts, s_end - 1)
-        attributions = []
-        for c_start, c_end, kind in lexed:
-            if kind != "cue" or not s_start <= c_start < s_end or in_quote(c_start):
+        attributions: list[_Attribution] = []
+        # Participles of saying ("lamenting") give no attribution: their claims come from
+        # splitting the main clause's claim.
+        for c_start, c_end, _ in cue_list[bisect_right(cue_starts, s_start - 1):bisect_right(cue_starts, s_end - 1)]:
+            if in_quote(c_start):
                 continue
-            found = _attribution(text, words, first, last, c_start, c_end, role_positions, figure_positions)
+            found = _attribution(text, words, word_starts, first, last, c_start, c_end, role_positions,
+                                 figure_positions)
             if found and not any(a.start < found.end and found.start < a.end for a in attributions):
                 attributions.append(found)
-            elif found is None and text[c_start:c_end].lower() in _PARTICIPLES:
-                pass  # its claim is found by splitting the main clause's claim
         attributions.sort(key=lambda a: a.start)
-        claimed_before = {u.claim for u in units if u.claim}
         previous_claim = _trim(text, *previous, True) if previous else None
-        if previous_claim in claimed_before:
+        if previous_claim in claimed:
             previous_claim = None
-        units += _claims(text, s_start, s_end, attributions, quotes, figures, previous_claim)
+        here_quotes = quotes[bisect_right(quote_starts, s_start - 1):bisect_right(quote_starts, s_end - 1)]
+        here_figures = figures[bisect_right(figure_starts, s_start - 1):bisect_right(figure_starts, s_end - 1)]
+        new = _claims(text, s_start, s_end, attributions, here_quotes, here_figures, previous_claim)
+        claimed.update(u.claim for u in new if u.claim)
+        units += new
         previous = (s_start, s_end)
     return units
 
@@ -169,8 +177,10 @@ def recognise(text: str, start: int = 0, end: int | None = None) -> list[Unit]:
 def _sentences(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd's sentences, joined where a quotation runs across a boundary ("“A. B,” she says")."""
     merged: list[list[int]] = []
+    starts = [q[0] for q in quotes]
     for s, e in sentences(text, start, end):
-        if merged and any(q_start < merged[-1][1] < q_end for q_start, q_end in quotes):
+        i = bisect_right(starts, merged[-1][1] - 1) - 1 if merged else -1
+        if i >= 0 and quotes[i][0] < merged[-1][1] < quotes[i][1]:
             merged[-1][1] = e
         else:
             merged.append([s, e])
@@ -215,6 +225,8 @@ def _source_before(words: list[_Word], first: int, cue: int, roles: set[int], fi
         for k in range(i, cue):
             if _fits_source(words[k], k, roles, figures):
                 in_pp = in_pp or words[k].text.lower() in _PREPOSITIONS
+            elif any(m in roles and words[m].text[0].islower() for m in range(k + 1, min(k + 3, cue))):
+                pass  # a modifier of a role: "deputy foreign minister", "senior defence official"
             elif not in_pp:
                 broken = k
                 break
@@ -249,11 +261,19 @@ def _noun_phrase_after(words: list[_Word], k: int, last: int, roles: set[int], f
     return j if j > k else None
 
 
-def _attribution(text: str, words: list[_Word], first: int, last: int, c_start: int, c_end: int,
-                 roles: set[int], figures: set[int]) -> _Attribution | None:
+def _covered(word_starts: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the words that begin inside one of ``spans`` (sorted, disjoint)."""
+    found: set[int] = set()
+    for start, end in spans:
+        found.update(range(bisect_right(word_starts, start - 1), bisect_right(word_starts, end - 1)))
+    return found
+
+
+def _attribution(text: str, words: list[_Word], word_starts: list[int], first: int, last: int, c_start: int,
+                 c_end: int, roles: set[int], figures: set[int]) -> _Attribution | None:
     cue = text[c_start:c_end].lower()
-    k = bisect_right([w.start for w in words], c_start) - 1  # the cue's first word
-    k_end = bisect_right([w.start for w in words], c_end - 1)  # one past its last word
+    k = bisect_right(word_starts, c_start) - 1  # the cue's first word
+    k_end = bisect_right(word_starts, c_end - 1)  # one past its last word
     if cue == "in an interview with" or cue in _PARTICIPLES:
         return None
     if cue in SOURCE_AFTER_ONLY:
@@ -325,7 +345,9 @@ def _trim(text: str, start: int, end: int, at_sentence_end: bool) -> tuple[int, 
     if end - start >= 2 and text[start] in QUOTE_CHARS and text[end - 1] in QUOTE_CHARS \
             and not any(c in QUOTE_CHARS for c in text[start + 1:end - 1]):
         start, end = start + 1, end - 1
-        while end > start and text[end - 1] in ",;: ":
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
             end -= 1
     if len(text[start:end].split()) < 3:
         return None
@@ -396,7 +418,7 @@ def _claims(text: str, s_start: int, s_end: int, attributions: list[_Attribution
                 if a.reason == "source phrase" and lead and len(lead.group().split()) <= 5:
                     begin += lead.end()
                 claims, reason = _split(text, (begin, right), True), "clause after cue"
-            elif after.lstrip().startswith(",") or _ADVERBIAL.match(after):
+            elif a.reason == "source after cue" or after.lstrip().startswith(",") or _ADVERBIAL.match(after):
                 claims, reason = _split(text, before, False), "clause before cue"
             else:
                 claims, reason = _split(text, (a.end, right), True), "clause after cue"
@@ -427,9 +449,7 @@ def _claims(text: str, s_start: int, s_end: int, attributions: list[_Attribution
 
 
 def _is_date(text: str, start: int, end: int) -> bool:
-    from .cues import cue_spans as spans
-
-    return any(kind == "date" for _, _, kind in spans(text[start:end]))
+    return any(kind == "date" for _, _, kind in cue_spans(text[start:end]))
 
 
 # Suggestions (`S`) and the attribution under the cursor (`A`) -----------------------------
