@@ -116,9 +116,7 @@ class _Attribution:
     start: int
     end: int
     reason: str
-    cue_start: int
-    cue_end: int
-    wants_claim: bool = True
+    wants_claim: bool = True  # a passive's agent ("disputed by Moscow") introduces no claim of its own
 
 
 # The recogniser ---------------------------------------------------------------------------
@@ -212,7 +210,7 @@ def _source_before(words: list[_Word], first: int, cue: int, roles: set[int], fi
         if not (w.text[0].isalnum() or w.text in ("’s", "'s")):  # punctuation, a quotation mark
             break
         lower = w.text.lower()
-        if lower in _BOUNDARIES and not (w.text[0].isupper() and j == first and lower in ("with", "as")):
+        if lower in _BOUNDARIES:
             break
         if lower == "and" and j > first and not (_is_head(words[j - 1], j - 1, roles, figures)
                                                   or words[j - 1].text[0].isupper()):
@@ -235,7 +233,7 @@ def _source_before(words: list[_Word], first: int, cue: int, roles: set[int], fi
         i = next((k for k in range(broken + 1, cue) if _is_head(words[k], k, roles, figures)), None)
     if i is None:
         return None
-    # Trailing words must not all be auxiliaries: the source needs a head of its own.
+    # A determiner right before the first name or role belongs to the source ("the Russian president").
     if i > j + 1 and words[i - 1].text.lower() in ("the", "a", "an", "our", "its", "their"):
         i -= 1
     if cue - i > 18:
@@ -280,21 +278,21 @@ def _attribution(text: str, words: list[_Word], word_starts: list[int], first: i
         stop = _noun_phrase_after(words, k_end, last, roles, figures)
         if stop is None:
             return None
-        return _Attribution(c_start, words[stop - 1].end, "source phrase", c_start, c_end)
+        return _Attribution(c_start, words[stop - 1].end, "source phrase")
     if cue.startswith("by ") and "estimate" in cue:
-        return _Attribution(c_start, c_end, "source phrase", c_start, c_end)
+        return _Attribution(c_start, c_end, "source phrase")
     if "emerged" in cue or "surfaced" in cue:
         stop = _noun_phrase_after(words, k_end, last, roles, figures, limit=5)
         end = c_end
         if stop is not None and stop < last and words[stop].text.lower() == "that":
             end = words[stop - 1].end
-        return _Attribution(c_start, end, "source phrase", c_start, c_end)
+        return _Attribution(c_start, end, "source phrase")
     if cue.endswith(" by"):
         stop = _noun_phrase_after(words, k_end, last, roles, figures, limit=8,
                                   stops=frozenset(("in", "during", "at", "on", "with", "and", "including")))
         if stop is None:
             return None
-        return _Attribution(c_start, words[stop - 1].end, "passive with its agent", c_start, c_end,
+        return _Attribution(c_start, words[stop - 1].end, "passive with its agent",
                             wants_claim=False)
     source = _source_before(words, first, k, roles, figures)
     if source is not None:
@@ -303,7 +301,7 @@ def _attribution(text: str, words: list[_Word], word_starts: list[int], first: i
             stop = _noun_phrase_after(words, k_end, last, roles, figures, limit=3, stops=frozenset(_TIME_OR_PLACE))
             if stop is not None:
                 end = words[stop - 1].end
-        return _Attribution(words[source].start, end, "source before cue", c_start, c_end)
+        return _Attribution(words[source].start, end, "source before cue")
     # The cue first ("says Margarete Klein"), only right after the words it reports.
     before = text[words[k - 1].start:words[k - 1].end] if k > first else ""
     if k > first and before not in (",", ":") and before not in QUOTE_CHARS:
@@ -321,7 +319,7 @@ def _attribution(text: str, words: list[_Word], word_starts: list[int], first: i
     follower = words[stop].text if stop < last else "."
     if not (follower in (",", ".", ";", ":", "!", "?", "—") or follower.lower() in ("of", "in", "at", "from", "on")):
         return None
-    return _Attribution(c_start, words[stop - 1].end, "source after cue", c_start, c_end)
+    return _Attribution(c_start, words[stop - 1].end, "source after cue")
 
 
 def _trim(text: str, start: int, end: int, at_sentence_end: bool) -> tuple[int, int] | None:
