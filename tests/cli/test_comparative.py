@@ -169,3 +169,20 @@ def test_import_reanchors_moved_spans_and_refuses_lost_ones(runner, db_path, cor
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{not json", "utf-8")
     assert "line 1: not JSON" in run(runner, "import-annotations", bad, "--db", db_path, ok=False).stderr
+
+
+def test_suggest_evaluate_scores_a_gold_file_matched_by_document(runner, tmp_path):
+    from ..helpers import ROOT
+
+    db = tmp_path / "h.db"
+    run(runner, "import", ROOT / "evaluation" / "heldout", "--db", db)
+    out = run(runner, "suggest", "--evaluate", "--gold", ROOT / "evaluation" / "heldout" / "gold.jsonl",
+              "--format", "json", "--db", db).stdout
+    rows = {row["label"]: row for row in json.loads(out)}
+    assert rows["attribution"]["gold"] == 41 and rows["claim"]["gold"] == 41
+    assert rows["attribution"]["overlap_f1"] >= 0.85 and rows["claim"]["exact_f1"] >= 0.5
+    empty = tmp_path / "e.db"
+    run(runner, "import", ROOT / "corpus", "--db", empty)
+    missing = run(runner, "suggest", "--evaluate", "--gold", ROOT / "evaluation" / "heldout" / "gold.jsonl",
+                  "--db", empty, ok=False)
+    assert missing.exit_code == 1 and "is not in the database (import it first)" in missing.stderr

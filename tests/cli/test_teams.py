@@ -66,10 +66,12 @@ def test_merge_then_agreement_from_the_cli(two_annotators):
     assert "0 added, 0 updated, 2 unchanged" in run("merge", bea, "--db", ann).stdout
     result = json.loads(run("agreement", "--annotators", "ann", "bea", "--format", "json", "--db", ann).stdout)
     assert result["annotators"] == ["ann", "bea"]
-    assert result["overall"] == {"exact_f1": 0.0, "overlap_f1": 0.75, "kappa": 0.52, "a_count": 2, "b_count": 2}
+    # alpha_u: L = 28 here (the stored text ends with a newline); the README works it for L = 27.
+    assert result["overall"] == {"exact_f1": 0.0, "overlap_f1": 0.75, "kappa": 0.52, "alpha_u": 0.619,
+                                 "a_count": 2, "b_count": 2}
     claim = result["labels"]["claim"]
     # Claim alone: shared 10 of 15 and 10 characters -> F1 0.8; tokens O,O,c,c,c,O vs O,O,c,c,O,O -> kappa 2/3.
-    assert claim["overlap_f1"] == 0.8 and claim["kappa"] == pytest.approx(0.6667)
+    assert claim["overlap_f1"] == 0.8 and claim["kappa"] == pytest.approx(0.6667) and claim["alpha_u"] == 0.5863  # L = 28: the stored text ends with a newline
     assert result["links"] == {"agreement": 1.0, "a_count": 1, "b_count": 1}
     table = run("agreement", "--annotators", "ann", "bea", "--db", ann).stdout
     assert "overall" in table and "0.52" in table

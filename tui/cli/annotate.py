@@ -93,19 +93,20 @@ def labels_add(
               help="Propose claim pairs between documents A and B, with scores.")
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
               help="Output format [default: table on a terminal, tsv in a pipe].")
+@click.option("--gold", "gold_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="With --evaluate: score against this JSON Lines export instead of the database's annotations.")
 @db_option
 @click.pass_context
 def suggest_command(
     ctx: click.Context, document_ref: str | None, evaluate: bool, pairs: tuple[str, str] | None,
-    fmt: str | None, db_path: str | None,
+    fmt: str | None, gold_file: str | None, db_path: str | None,
 ) -> None:
     """Suggest claims and attributions (or claim pairs), or score the suggester.
 
     Suggestions come from the cue lexer (quotes, reporting cues, figures, dates) and
     the sentence splitter. Rejected suggestions (from the reader) are left out.
     """
-    from ..model.suggest import evaluate as score
-    from ..model.suggest import suggest
+    from ..model.suggest import evaluate_texts, suggest
     from ..model.text import excerpt
     from ..report.tables import emit_table
 
@@ -114,14 +115,18 @@ def suggest_command(
         _print_pairs(store, *pairs, fmt=fmt)
         return
     docs = [store.find_document(document_ref)] if document_ref else store.documents()
+    if gold_file and not evaluate:
+        raise click.UsageError("--gold goes with --evaluate")
     if evaluate:
-        gold, predicted = [], []
-        for doc in docs:
-            gold += [(a.label, doc.id, a.start, a.end) for a in store.annotations(doc.id) if a.origin != "suggestion"]
-            predicted += [(s.label, doc.id, s.start, s.end) for s in suggest(store.text(doc.id))]
+        texts = {doc.id: store.text(doc.id) for doc in docs}
+        if gold_file:
+            gold = _gold_from_file(store, gold_file, texts)
+        else:
+            gold = [(a.label, doc.id, a.start, a.end) for doc in docs for a in store.annotations(doc.id)
+                    if a.origin != "suggestion"]
         if not gold:
             raise click.ClickException("no annotations to score against: annotate (or import) some first")
-        result = score(gold, predicted)
+        result = evaluate_texts({doc: text for doc, text in texts.items() if any(g[1] == doc for g in gold)}, gold)
         table = [[label, s["gold"], s["predicted"], *(s[m][k] for m in ("exact", "overlap")
                   for k in ("precision", "recall", "f1"))] for label, s in result.items()]
         emit_table(["label", "gold", "predicted", "exact_p", "exact_r", "exact_f1", "overlap_p", "overlap_r",
@@ -133,6 +138,40 @@ def suggest_command(
         for s in suggest(text, store.rejected_suggestions(doc.id)):
             table.append([doc.id, s.label, s.start, s.end, s.reason, excerpt(text[s.start:s.end], 80)])
     emit_table(["document", "label", "start", "end", "reason", "exact"], table, fmt)
+
+
+def _gold_from_file(store, path: str, texts: dict[int, str]) -> list[tuple[str, int, int, int]]:
+    """Gold items of a JSON Lines export, each record's document matched as import-annotations does."""
+    import json
+
+    from ..store import StoreError
+
+    gold = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise click.ClickException(f"{path}:{number}: not JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or "label" not in record:
+                continue
+            named = record.get("document") if isinstance(record.get("document"), dict) else {}
+            try:
+                doc = store.match_document(sha256=named.get("sha256"), path=named.get("path"), name=named.get("path"))
+            except StoreError:
+                doc = None
+            if doc is None:
+                where = named.get("path") or named.get("sha256") or "?"
+                raise click.ClickException(f"{path}: document {where} is not in the database (import it first)")
+            if doc.id not in texts:
+                continue  # --document chose another
+            start, end = record.get("start"), record.get("end")
+            if not (isinstance(start, int) and isinstance(end, int)) or texts[doc.id][start:end] != record.get("exact"):
+                raise click.ClickException(f"{path}:{number}: span does not match its document")
+            gold.append((record["label"], doc.id, start, end))
+    return gold
 
 
 def _print_pairs(store, ref_a: str, ref_b: str, fmt: str | None) -> None:

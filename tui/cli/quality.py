@@ -34,7 +34,7 @@ def agreement_command(
     ctx: click.Context, annotators: tuple[str, str], labels: tuple[str, ...], document_refs: tuple[str, ...],
     fmt: str, db_path: str | None,
 ) -> None:
-    """Inter-annotator agreement: exact-span F1, character-overlap F1, token kappa, links.
+    """Inter-annotator agreement: exact-span F1, character-overlap F1, token kappa, unitizing alpha, links.
 
     See the README for the definitions and a worked example.
     """
@@ -53,9 +53,9 @@ def agreement_command(
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
-    rows = [[label, s["a_count"], s["b_count"], s["exact_f1"], s["overlap_f1"], s["kappa"]]
+    rows = [[label, s["a_count"], s["b_count"], s["exact_f1"], s["overlap_f1"], s["kappa"], s["alpha_u"]]
             for label, s in [*result["labels"].items(), ("overall", result["overall"])]]
-    emit_table(["label", f"{annotators[0]}", f"{annotators[1]}", "exact_f1", "overlap_f1", "kappa"], rows, "table")
+    emit_table(["label", f"{annotators[0]}", f"{annotators[1]}", "exact_f1", "overlap_f1", "kappa", "alpha_u"], rows, "table")
     click.echo(f"links: {result['links']['agreement']} agreement "
                f"({result['links']['a_count']} vs {result['links']['b_count']} links)")
     scope = "named" if named else "annotated by either"

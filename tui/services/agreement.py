@@ -45,7 +45,7 @@ def measure(store, annotators: tuple[str, str], labels: list[str], document_ids:
     """The agreement report (see the README): per label, overall, links, and the documents counted."""
     data = gather(store, annotators, labels, document_ids)
     a, b = annotators
-    result = agreement(data.spans[a], data.spans[b], data.texts, labels)
+    result = agreement(data.spans[a], data.spans[b], data.texts, labels, documents=data.document_ids, alpha_u=True)
     return {
         "annotators": list(annotators), **result,
         "links": {"agreement": round(link_agreement(data.links[a], data.links[b]), 4),
