@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tui.services.editor import EditError, Editor
@@ -29,7 +31,9 @@ def test_delete_and_undo_bring_back_the_annotation_and_its_links(editor, store):
     editor.delete(claim.id)
     assert store.links_of([cue.id]) == []
     step, annotation = editor.undo()
-    assert annotation.id == claim.id and store.annotation(claim.id) == claim
+    back = store.annotation(claim.id)
+    assert annotation.id == claim.id and replace(back, modified=claim.modified) == claim
+    assert back.modified > claim.modified and store.tombstone(claim.id) is None  # undo removes the tombstone
     assert [l.id for l in store.links_of([cue.id])] == [link.id]
     editor.redo()
     assert store.links_of([cue.id]) == []

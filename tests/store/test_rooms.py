@@ -124,21 +124,27 @@ def _same_annotation_in_both(ours, theirs):
     return a
 
 
-@pytest.mark.parametrize("ours_time, theirs_time, expected_note, counted", [
-    ("2026-01-02T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "ours", "unchanged"),
-    ("2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "theirs", "updated"),
-    ("2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "ours", "conflicts"),
+@pytest.mark.parametrize("ours_time, theirs_time, ours_note, theirs_note, expected_note, counted, conflicts", [
+    ("2026-01-02T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "ours", "theirs", "ours", "unchanged", 0),
+    ("2026-01-01T00:00:00.000Z", "2026-01-02T00:00:00.000Z", "ours", "theirs", "theirs", "updated", 0),
+    # A tie: the greater content wins on both sides, whichever merges first, and it is a conflict.
+    ("2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "ours", "theirs", "theirs", "updated", 1),
+    ("2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "zeta", "alpha", "zeta", "unchanged", 1),
 ])
-def test_merge_keeps_the_newer_version_and_counts_a_tie_as_a_conflict(two, ours_time, theirs_time, expected_note,
-                                                                        counted):
+def test_merge_keeps_the_newer_version_and_breaks_a_tie_the_same_way_on_both_sides(
+        two, ours_time, theirs_time, ours_note, theirs_note, expected_note, counted, conflicts):
     ours, theirs = two
     a = _same_annotation_in_both(ours, theirs)
-    for store, note, when in ((ours, "ours", ours_time), (theirs, "theirs", theirs_time)):
+    for store, note, when in ((ours, ours_note, ours_time), (theirs, theirs_note, theirs_time)):
         store.restore_note(a.id, note, when)
     summary = ours.merge_from(theirs)
     assert ours.annotation(a.id).note == expected_note
-    assert summary[counted] == 1 and sum(summary[k] for k in ("added", "updated", "unchanged", "conflicts")) == 1
-    assert ours.merge_from(theirs) == {**summary, "updated": 0, "unchanged": summary["unchanged"] + summary["updated"]}
+    assert summary[counted] == 1 and summary["conflicts"] == conflicts
+    assert sum(summary[k] for k in ("added", "updated", "unchanged", "deleted")) == 1
+    theirs.merge_from(ours)
+    assert theirs.annotation(a.id) == ours.annotation(a.id)
+    again = ours.merge_from(theirs)
+    assert (again["unchanged"], again["updated"], again["conflicts"]) == (1, 0, 0)
 
 
 def test_merge_applies_newer_link_edits_and_adds_new_links(two):

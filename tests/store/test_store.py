@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlite3
 
 import pytest
@@ -39,8 +41,10 @@ def test_delete_takes_links_with_it_and_restore_brings_both_back(store):
     assert links == [link]
     assert store.conn.execute("SELECT count(*) FROM links").fetchone()[0] == 0
     store.restore_annotation(deleted, links)
-    assert store.annotation(a.id) == a
-    assert store.links_of([a.id]) == [link]
+    back = store.annotation(a.id)
+    assert replace(back, modified=a.modified) == a and back.modified > a.modified  # coming back is an edit
+    (restored,) = store.links_of([a.id])
+    assert replace(restored, modified=link.modified) == link and store.tombstones() == []
 
 
 def test_failed_transaction_leaves_nothing_behind(store):

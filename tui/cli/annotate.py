@@ -41,6 +41,38 @@ def tag_command(
     click.echo(annotation.id)
 
 
+@click.command("delete")
+@click.argument("annotation_ids", nargs=-1, required=True, metavar="ID...")
+@db_option
+@annotator_option
+@click.pass_context
+def delete_command(ctx: click.Context, annotation_ids: tuple[str, ...], db_path: str | None,
+                   annotator: str | None) -> None:
+    """Delete annotations (and their links); prints what it deleted.
+
+    Each deletion leaves a tombstone (who, when), so that merging another database
+    never brings it back. An unknown id is reported; the others are deleted all the same.
+    """
+    from ..model.text import excerpt
+    from ..store import StoreError
+
+    store = open_store(ctx, db_path, create=False)
+    name = who(ctx, annotator)
+    missing = 0
+    for annotation_id in annotation_ids:
+        try:
+            annotation, links = store.delete_annotation(annotation_id, deleted_by=name)
+        except StoreError as exc:
+            click.echo(f"diptych: {exc}", err=True)
+            missing += 1
+            continue
+        click.echo(f"deleted\t{annotation.id}\t{annotation.label}\t{excerpt(annotation.exact, 60)}")
+        for link in links:
+            click.echo(f"deleted link\t{link.id}\t{link.source_id} -{link.relation}-> {link.target_id}")
+    if missing:
+        ctx.exit(1)
+
+
 @click.group("labels", cls=DiptychGroup, invoke_without_command=True)
 @table_format_option
 @db_option

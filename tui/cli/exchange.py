@@ -21,11 +21,14 @@ from .common import annotator_option, db_option, open_store, who
 @click.option("--collection", is_flag=True, help="w3c: one AnnotationCollection instead of one Annotation per line.")
 @click.option("--documents", "with_documents", is_flag=True, help="JSON formats: add each document's metadata.")
 @click.option("--with-text", is_flag=True, help="With --documents: add each document's full text too.")
+@click.option("--with-deletions", is_flag=True,
+              help="jsonl/json: add a record per deletion (tombstone), so that importing the file deletes too.")
 @db_option
 @click.pass_context
 def export_command(
     ctx: click.Context, fmt: str, output: str | None, document_ref: str | None, label: str | None,
-    offsets: str, collection: bool, with_documents: bool, with_text: bool, db_path: str | None,
+    offsets: str, collection: bool, with_documents: bool, with_text: bool, with_deletions: bool,
+    db_path: str | None,
 ) -> None:
     """Export annotations (default: JSON Lines on stdout).
 
@@ -38,6 +41,8 @@ def export_command(
 
     if fmt == "brat" and not output:
         raise click.UsageError("--format brat writes a folder: give it with --output DIR")
+    if with_deletions and fmt not in ("jsonl", "json"):
+        raise click.UsageError("--with-deletions goes with --format jsonl or json")
     if fmt == "brat" and offsets != "codepoint":
         raise click.UsageError("brat counts code points: leave --offsets at codepoint")
     store = open_store(ctx, db_path, create=False)
@@ -45,7 +50,8 @@ def export_command(
     if label is not None:
         store.check_label(label)
     summary = export(store, fmt, output, document_id=document_id, label=label, unit=offsets,
-                     collection=collection, with_documents=with_documents, with_text=with_text)
+                     collection=collection, with_documents=with_documents, with_text=with_text,
+                     with_deletions=with_deletions)
     if summary:
         click.echo(summary, err=True)
 
@@ -83,7 +89,8 @@ def import_annotations_command(ctx: click.Context, file: str, db_path: str | Non
         if whole is not None and w3c.is_w3c(whole):
             records = w3c.to_records(whole)
         else:
-            records = [whole] if isinstance(whole, dict) else read_jsonl(content.splitlines())
+            records = ([whole] if isinstance(whole, dict) else whole if isinstance(whole, list)
+                       else read_jsonl(content.splitlines()))
             if records and w3c.is_w3c(records):
                 records = w3c.to_records(records)
     except UnicodeDecodeError:
@@ -96,6 +103,9 @@ def import_annotations_command(ctx: click.Context, file: str, db_path: str | Non
     click.echo(
         f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.reanchored} re-anchored, {report.links_added} links added, {len(report.refused)} refused"
+        + (f", {report.deleted} deleted" if report.deleted else "")
+        + (f", {report.kept_deleted} kept deleted" if report.kept_deleted else "")
+        + (f", {report.conflicts} edit-versus-delete conflicts" if report.conflicts else "")
     )
     if report.refused:
         ctx.exit(1)

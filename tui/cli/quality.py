@@ -76,7 +76,7 @@ def verify_command(ctx: click.Context, db_path: str | None) -> None:
     click.echo(
         f"integrity {'ok' if result['integrity'] else 'FAILED'}; {counts['documents']} documents, "
         f"{counts['annotations']} annotations ({counts['bad_spans']} bad spans, {counts['orphaned']} orphaned), "
-        f"{counts['links']} links ({counts['dangling_links']} dangling)"
+        f"{counts['links']} links ({counts['dangling_links']} dangling), {counts['tombstones']} deletions recorded"
     )
     for problem in result["problems"]:
         click.echo(f"problem\t{problem}", err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from itertools import chain
 
 from . import EXPORTERS, atomic_writer, brat, doccano, w3c
 from .offsets import OffsetConverter
@@ -12,10 +13,13 @@ DOCUMENT_FIELDS = ("title", "source", "language", "length", "newline", "added")
 
 
 def export(store, fmt: str, output: str | None, *, document_id=None, label=None, unit="codepoint",
-           collection=False, with_documents=False, with_text=False) -> str:
+           collection=False, with_documents=False, with_text=False, with_deletions=False) -> str:
     """Write the export; returns a one-line summary for stderr (empty when there is nothing to say)."""
     rows = store.export_rows(document_id=document_id, label=label)
-    if fmt == "jsonl" and unit == "codepoint" and not with_documents and not (output is None and sys.stdout.isatty()):
+    if with_deletions:
+        rows = chain(rows, deletion_records(store, document_id, label))
+    elif (fmt == "jsonl" and unit == "codepoint" and not with_documents
+          and not (output is None and sys.stdout.isatty())):
         from .json_format import escape_controls_utf8
 
         chunks = store.export_json_chunks(document_id=document_id, label=label)
@@ -72,9 +76,34 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
     return ""
 
 
+def deletion_records(store, document_id: int | None = None, label: str | None = None) -> Iterator[dict]:
+    """One record per tombstone, after the annotations, so that a team sharing JSON Lines
+    converges too: ``{"deleted": TIME, "deleted_by": WHO, "kind": "annotation"|"link",
+    "id": ID, "document": {"sha256": ...}}`` (links name no document)."""
+    import json
+
+    sha = store.document(document_id).sha256 if document_id is not None else None
+    for tombstone in store.tombstones():
+        if tombstone.kind == "annotation":
+            if sha is not None and tombstone.document_sha256 != sha:
+                continue
+            if label is not None and json.loads(tombstone.record).get("label") != label:
+                continue
+        elif sha is not None or label is not None:
+            continue
+        record = {"deleted": tombstone.deleted, "deleted_by": tombstone.deleted_by, "kind": tombstone.kind,
+                  "id": tombstone.id}
+        if tombstone.kind == "annotation":
+            record["document"] = {"sha256": tombstone.document_sha256}
+        yield record
+
+
 def _converted(store, rows: Iterator[dict], unit: str) -> Iterator[dict]:
     converters: dict[int, OffsetConverter] = {}
     for record in rows:
+        if "deleted" in record:
+            yield record
+            continue
         doc_id = record["document"]["id"]
         if doc_id not in converters:
             converters.clear()  # rows come a document at a time
@@ -87,6 +116,9 @@ def _converted(store, rows: Iterator[dict], unit: str) -> Iterator[dict]:
 def _with_documents(store, rows: Iterator[dict], with_text: bool) -> Iterator[dict]:
     cache: dict[int, dict] = {}
     for record in rows:
+        if "deleted" in record:
+            yield record
+            continue
         doc_id = record["document"]["id"]
         if doc_id not in cache:
             doc = store.document(doc_id)

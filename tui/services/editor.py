@@ -68,7 +68,7 @@ class Editor:
         return annotation
 
     def delete(self, annotation_id: str) -> tuple[Annotation, list[Link]]:
-        annotation, links = self.store.delete_annotation(annotation_id)
+        annotation, links = self.store.delete_annotation(annotation_id, deleted_by=self.annotator)
         self._push(Deleted(annotation, links))
         return annotation, links
 
@@ -97,7 +97,7 @@ class Editor:
         return link
 
     def unlink(self, link_id: str) -> Link:
-        link = self.store.delete_link(link_id)
+        link = self.store.delete_link(link_id, deleted_by=self.annotator)
         self._push(LinkDeleted(link))
         return link
 

@@ -15,13 +15,14 @@ from .exchange import ExchangeMixin, ImportReport
 from .labels import MARKS, LabelsMixin
 from .links import LinksMixin
 from .merge import MergeMixin
+from .tombstones import Tombstone, TombstonesMixin
 from .verify import VerifyMixin
 
 
-class Store(DocumentsMixin, AnnotationsMixin, LabelsMixin, LinksMixin, ExchangeMixin, MergeMixin, VerifyMixin,
-            Connection):
+class Store(DocumentsMixin, AnnotationsMixin, LabelsMixin, LinksMixin, TombstonesMixin, ExchangeMixin, MergeMixin,
+            VerifyMixin, Connection):
     """A Diptych database. Use :meth:`open`; close it with :meth:`close`."""
 
 
 __all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "MARKS", "SCHEMA_VERSION", "Added", "ImportReport", "Store",
-           "StoreError"]
+           "StoreError", "Tombstone"]

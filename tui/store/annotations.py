@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model.attributes import AttributeValueError, check_attributes
 from ..model.entities import Annotation, Link
@@ -77,23 +78,36 @@ class AnnotationsMixin:
         )
         return [Annotation(*row) for row in rows]
 
-    def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Link]]:
-        """Delete an annotation and its links in one transaction; return both for undo."""
+    def delete_annotation(self, annotation_id: str, deleted_by: str | None = None) -> tuple[Annotation, list[Link]]:
+        """Delete an annotation and its links in one transaction, leaving a tombstone for each
+        (who and when, so that no merge brings them back); return both for undo."""
         annotation = self.annotation(annotation_id)
         links = self.links_of([annotation_id])
+        now = utc_now()
+        who = annotation.annotator if deleted_by is None else deleted_by
         with self.transaction():
-            self.conn.execute(
-                "DELETE FROM links WHERE source_id = ? OR target_id = ?", (annotation_id, annotation_id)
-            )
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            self._delete_annotation_rows(annotation, links, now, who)
         return annotation, links
 
+    def _delete_annotation_rows(self, annotation: Annotation, links: list[Link], deleted: str, who: str) -> None:
+        sha = self.conn.execute("SELECT sha256 FROM documents WHERE id = ?", (annotation.document_id,)).fetchone()
+        for link in links:
+            self.conn.execute("DELETE FROM links WHERE id = ?", (link.id,))
+            self._bury("link", link, deleted, who)
+        self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
+        self._bury("annotation", annotation, deleted, who, sha[0] if sha else "")
+
     def restore_annotation(self, annotation: Annotation, links: Iterable[Link] = ()) -> None:
-        """Put back an annotation (and links) exactly as :meth:`delete_annotation` returned them."""
+        """Put back an annotation (and links) as :meth:`delete_annotation` returned them (undo
+        of a delete). Their tombstones go, and ``modified`` becomes now: coming back is an
+        edit after the deletion, so a merge with a database that saw the deletion keeps it."""
+        links = list(links)
+        now = utc_now()
         with self.transaction():
-            self._insert_annotation(annotation)
+            self._insert_annotation(replace(annotation, modified=now))
             for link in links:
-                self._insert_link(link)
+                self._insert_link(replace(link, modified=now))
+            self._unbury([annotation.id, *(link.id for link in links)])
 
     def insert_annotations(self, annotations: Iterable[Annotation]) -> int:
         """Bulk insert in one transaction (imports, benchmarks); returns the count."""

@@ -37,6 +37,9 @@ class ImportReport:
     unchanged: int = 0
     reanchored: int = 0
     links_added: int = 0
+    deleted: int = 0  # deletions applied (from `deleted` records)
+    kept_deleted: int = 0  # records we had deleted after their last edit: they stay deleted
+    conflicts: int = 0  # edited after we deleted them: they come back
     refused: list[str] = field(default_factory=list)
 
 
@@ -114,6 +117,11 @@ class ExchangeMixin:
         links: dict[str, Link] = {}
         with self.transaction():
             for record in records:
+                if isinstance(record.get("deleted"), str):
+                    problem = self._import_deletion(record, report)
+                    if problem:
+                        report.refused.append(f"{record.get('id', '?')}: {problem}")
+                    continue
                 problem = self._import_one(record, labels, texts, default_annotator, report)
                 if problem:
                     report.refused.append(f"{record.get('id', '?')}: {problem}")
@@ -129,6 +137,9 @@ class ExchangeMixin:
             for link in links.values():
                 if self.conn.execute("SELECT 1 FROM links WHERE id = ?", (link.id,)).fetchone():
                     continue
+                buried = self.tombstone(link.id)
+                if buried is not None and buried.deleted >= link.modified:
+                    continue  # deleted here after its last edit
                 found = self.conn.execute(
                     "SELECT count(*) FROM annotations WHERE id IN (?, ?)", (link.source_id, link.target_id)
                 ).fetchone()[0]
@@ -138,6 +149,36 @@ class ExchangeMixin:
                 self._insert_link(link)
                 report.links_added += 1
         return report
+
+    def _import_deletion(self, record: dict, report: ImportReport) -> str | None:
+        """A `deleted` record: delete ours unless we edited it after that deletion (the merge rule)."""
+        from ..model.merge import Dead, Live, Outcome, resolve
+        from .tombstones import Tombstone
+
+        kind, record_id = record.get("kind"), record.get("id")
+        if kind not in ("annotation", "link") or not isinstance(record_id, str):
+            return "a deletion needs a kind (annotation or link) and an id"
+        table = "annotations" if kind == "annotation" else "links"
+        row = self.conn.execute(f"SELECT modified FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        buried = self.tombstone(record_id)
+        mine = Live(row[0], ()) if row else (Dead(buried.deleted, buried.deleted_by) if buried else None)
+        outcome, conflict = resolve(mine, Dead(record["deleted"], str(record.get("deleted_by") or "")))
+        report.conflicts += conflict
+        if outcome is Outcome.DELETE:
+            if kind == "annotation":
+                annotation = self.annotation(record_id)
+                self._delete_annotation_rows(annotation, self.links_of([record_id]), record["deleted"],
+                                             str(record.get("deleted_by") or ""))
+            else:
+                link = self.link(record_id)
+                self.conn.execute("DELETE FROM links WHERE id = ?", (record_id,))
+                self._bury("link", link, record["deleted"], str(record.get("deleted_by") or ""))
+            report.deleted += 1
+        elif outcome is Outcome.TOMBSTONE:
+            document = record.get("document") if isinstance(record.get("document"), dict) else {}
+            self._insert_tombstone(Tombstone(record_id, kind, record["deleted"], str(record.get("deleted_by") or ""),
+                                             str(document.get("sha256") or ""), "{}"))
+        return None
 
     def _record_document(self, document: dict):
         """The document a record names: by sha256, then path, then file name (as commands name them)."""
@@ -187,6 +228,13 @@ class ExchangeMixin:
         if existing and existing[0] >= annotation.modified:
             report.unchanged += 1
             return None
+        buried = None if existing else self.tombstone(annotation.id)
+        if buried is not None:
+            if buried.deleted >= annotation.modified:
+                report.kept_deleted += 1  # deleted after its last edit: it stays deleted
+                return None
+            report.conflicts += 1  # edited after the deletion: it comes back
+            self._unbury([annotation.id])
         if existing:
             self._replace_annotation(annotation)
             report.updated += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model.entities import Link, LinkEnd
 from ..model.relations import RelationError, check_relation, orient
 from ..model.text import new_id, utc_now
@@ -46,15 +48,19 @@ class LinksMixin:
             raise StoreError(f"no link {link_id!r}")
         return Link(*row)
 
-    def delete_link(self, link_id: str) -> Link:
+    def delete_link(self, link_id: str, deleted_by: str | None = None) -> Link:
+        """Delete a link, leaving a tombstone (who and when)."""
         link = self.link(link_id)
         with self.transaction():
             self.conn.execute("DELETE FROM links WHERE id = ?", (link_id,))
+            self._bury("link", link, utc_now(), link.annotator if deleted_by is None else deleted_by)
         return link
 
     def restore_link(self, link: Link) -> None:
+        """Put back a deleted link (undo); as for annotations, coming back is an edit: ``modified`` is now."""
         with self.transaction():
-            self._insert_link(link)
+            self._insert_link(replace(link, modified=utc_now(), source=None, target=None))
+            self._unbury([link.id])
 
     def links_of(self, annotation_ids: list[str]) -> list[Link]:
         """Links with either end among ``annotation_ids``."""

@@ -93,10 +93,24 @@ def _block_index(db) -> None:
     )
 
 
+def _tombstones(db) -> None:
+    db.execute(
+        "CREATE TABLE tombstones ("
+        " id TEXT PRIMARY KEY,"  # the deleted annotation's or link's id
+        " kind TEXT NOT NULL CHECK (kind IN ('annotation', 'link')),"
+        " deleted TEXT NOT NULL,"  # when (UTC ISO 8601, as `modified`)
+        " deleted_by TEXT NOT NULL DEFAULT '',"
+        " document_sha256 TEXT NOT NULL DEFAULT '',"  # an annotation's document, as exports name it
+        " record TEXT NOT NULL DEFAULT '{}')"  # the row as it was, for the record
+    )
+    db.execute("CREATE INDEX tombstones_kind ON tombstones (kind, deleted)")
+
+
 MIGRATIONS = [
     ("initial schema", _initial_schema),
     ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
     ("block index of each document, so that big documents open at once", _block_index),
+    ("tombstones: who deleted which annotation or link, and when", _tombstones),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

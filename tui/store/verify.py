@@ -34,4 +34,11 @@ class VerifyMixin:
         ).fetchone()[0]
         if counts["dangling_links"]:
             problems.append(f"{counts['dangling_links']} links with a missing end")
+        counts["tombstones"] = self.conn.execute("SELECT count(*) FROM tombstones").fetchone()[0]
+        alive = self.conn.execute(
+            "SELECT t.id, t.kind FROM tombstones t WHERE (t.kind = 'annotation' AND EXISTS"
+            " (SELECT 1 FROM annotations a WHERE a.id = t.id)) OR (t.kind = 'link' AND EXISTS"
+            " (SELECT 1 FROM links l WHERE l.id = t.id)) LIMIT 20").fetchall()
+        counts["buried_alive"] = len(alive)
+        problems += [f"{kind} {record_id} is both live and deleted (a tombstone)" for record_id, kind in alive]
         return {"counts": counts, "problems": problems, "integrity": integrity == ["ok"]}
