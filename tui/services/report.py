@@ -197,8 +197,8 @@ def matrix_rows(document_ids: list[int], annotations: list[ReportAnnotation],
     Claims joined by ``same_as`` or ``supports`` (in any direction, across any number of
     documents) form a cluster. Within it, the claims reached from the cluster's first
     claim through ``same_as`` alone *carry* it; the rest *support* it. A claim linked by
-    ``contradicts`` to a member, and not itself a member, *contradicts* it. ``related``
-    joins nothing. Rows with claims in several documents come first, in the order of
+    ``contradicts`` to a member, and not itself a member, *contradicts* it (a lone claim
+    shown that way gets no row of its own). ``related`` joins nothing. Rows with claims in several documents come first, in the order of
     their first claim; a claim in no cluster is a row of its own.
     """
     order = {doc: i for i, doc in enumerate(document_ids)}
@@ -224,13 +224,18 @@ def matrix_rows(document_ids: list[int], annotations: list[ReportAnnotation],
 
     rows: list[tuple[tuple, MatrixRow]] = []
     seen: set[str] = set()
+    opposing: set[str] = set()  # claims already shown contradicting a row
     for claim_id in sorted(claims, key=position.__getitem__):
         if claim_id in seen:
             continue
         members = _reach(claim_id, joined)
         seen |= members
-        carriers = _reach(claim_id, same)
         opposed = {other for m in members for other in against[m]} - members
+        if members == {claim_id} and claim_id in opposing and opposed <= opposing | seen:
+            # A lone claim whose only links contradict rows already made: it is in them.
+            continue
+        opposing |= opposed
+        carriers = _reach(claim_id, same)
         states: list[dict[str, str]] = [{} for _ in document_ids]
         for member in members:
             states[order[claims[member].document_id]][member] = CARRIES if member in carriers else SUPPORTS
