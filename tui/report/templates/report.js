@@ -65,12 +65,18 @@
     current = null;
   }
 
-  // Scroll a column (never the page) so that an element in it shows.
+  // Scroll a column (never the page) so that an element in it shows. Blocks far from the
+  // screen are not laid out (content-visibility), so the first measure is an estimate:
+  // measure again once the browser has laid out what the scroll brought near.
   function reveal(el, except) {
     var column = el.closest(".text");
     if (!column || column === except || column.scrollHeight <= column.clientHeight) return;
-    var offset = el.getBoundingClientRect().top - column.getBoundingClientRect().top;
-    if (offset < 0 || offset > column.clientHeight - 24) column.scrollTop += offset - column.clientHeight / 3;
+    var adjust = function () {
+      var offset = el.getBoundingClientRect().top - column.getBoundingClientRect().top;
+      if (offset < 0 || offset > column.clientHeight - 24) column.scrollTop += offset - column.clientHeight / 3;
+    };
+    adjust();
+    requestAnimationFrame(function () { requestAnimationFrame(adjust); });
   }
 
   function select(k) {
@@ -139,18 +145,29 @@
       if (marks[j].getAttribute("data-id") === wanted && marks[j].hasAttribute("tabindex")) found = marks[j];
     }
     if (found) {
+      // As a reader would: the claim is on screen when it is clicked.
+      found.scrollIntoView({ block: "center" });
+      var columns = Array.prototype.slice.call(document.querySelectorAll(".text"));
+      var scrolls = function () { return columns.map(function (c) { return Math.round(c.scrollTop); }).join(" "); };
+      root.setAttribute("data-test-scroll-before", scrolls());
       found.click();
-      found.focus();
-      var ids = function (cls) {
+      found.focus({ preventScroll: true });
+      var ids = function (cls, visibleOnly) {
         var seen = {};
-        document.querySelectorAll("mark." + cls).forEach(function (el) { seen[el.getAttribute("data-id")] = 1; });
+        document.querySelectorAll("mark." + cls).forEach(function (el) {
+          var column = el.closest(".text");
+          var box = el.getBoundingClientRect(), view = column.getBoundingClientRect();
+          if (!visibleOnly || (box.bottom > view.top && box.top < view.bottom)) seen[el.getAttribute("data-id")] = 1;
+        });
         return Object.keys(seen).sort().join(" ");
       };
-      root.setAttribute("data-test-active", ids("active"));
-      root.setAttribute("data-test-partners", ids("partner"));
-      root.setAttribute("data-test-scroll", Array.prototype.map.call(
-        document.querySelectorAll(".text"), function (c) { return Math.round(c.scrollTop); }).join(" "));
-      root.setAttribute("data-test-tip", tip.hidden ? "" : tip.textContent);
+      setTimeout(function () {  // after reveal()'s second measure
+        root.setAttribute("data-test-active", ids("active"));
+        root.setAttribute("data-test-partners", ids("partner"));
+        root.setAttribute("data-test-visible", ids("partner", true));
+        root.setAttribute("data-test-scroll", scrolls());
+        root.setAttribute("data-test-tip", tip.hidden ? "" : tip.textContent);
+      }, 500);
     } else {
       root.setAttribute("data-test-active", "not found");
     }
