@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from tui.services.report import ReportAnnotation, ReportData, ReportDocument, ReportLabel, ReportLink, matrix_rows, source_rows
+from tui.services.report import (
+    ReportAnnotation,
+    ReportData,
+    ReportDocument,
+    ReportLabel,
+    ReportLink,
+    matrix_rows,
+    source_rows,
+)
 
 HOSTILE = (
     "<script>document.title='pwned';window.pwned=1</script> Alice said it.\n"

@@ -17,7 +17,6 @@ from tui.report.html import render, shown
 from tui.services.report import ReportLink, gather
 
 
-
 @pytest.fixture
 def corpus_report(store, tmp_path):
     records = [json.loads(line) for line in (CORPUS / "annotations.example.jsonl").read_text("utf-8").splitlines()]

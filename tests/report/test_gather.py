@@ -7,7 +7,14 @@ import json
 from tests.conftest import CORPUS
 from tests.report.pages import annotation
 from tui.services.report import (
-    ABSENT, CARRIES, CONTRADICTS, SUPPORTS, ReportLink, figure_rows, gather, matrix_rows, source_rows,
+    CARRIES,
+    CONTRADICTS,
+    SUPPORTS,
+    ReportLink,
+    figure_rows,
+    gather,
+    matrix_rows,
+    source_rows,
 )
 
 

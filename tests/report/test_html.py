@@ -56,7 +56,7 @@ def test_hostile_documents_are_shown_literally_and_nothing_runs():
 
 def test_page_data_cannot_end_its_script_element():
     markup, _ = _hostile_page()
-    block = re.search(r'<script type="application/json" id="diptych-data">(.*?)</script>', markup, re.S).group(1)
+    block = re.search(r'<script type="application/json" id="diptych-data">(.*?)</script>', markup, re.DOTALL).group(1)
     assert "<" not in block and ">" not in block and "\u2028" not in block
     data = json.loads(block)
     assert data["items"][0][2] == "</script><script>document.title='note'</script>"
@@ -69,7 +69,7 @@ def test_the_page_is_self_contained():
     metas = {attrs.get("http-equiv"): attrs.get("content") for t, attrs in page.tags if t == "meta"}
     assert metas["Content-Security-Policy"] == CSP
     assert not [attrs for t, attrs in page.tags if "src" in attrs or t in ("link", "base", "iframe")]
-    style = re.search(r"<style>(.*?)</style>", markup, re.S).group(1)
+    style = re.search(r"<style>(.*?)</style>", markup, re.DOTALL).group(1)
     assert "url(" not in style and "@import" not in style and "@font-face" not in style
     assert "@media print" in style
 
@@ -134,7 +134,7 @@ def test_partners_and_link_descriptions_in_the_page_data():
              annotation("k", 2, 20, 31, b_text, "attribution")]
     links = [ReportLink("1", "supports", "a", "b", "close figures"), ReportLink("2", "attributes", "k", "b", "")]
     markup = render(report([document(1, a_text, source="Outlet A"), document(2, b_text, source="Outlet B")], items, links))
-    data = json.loads(re.search(r'id="diptych-data">(.*?)</script>', markup, re.S).group(1))
+    data = json.loads(re.search(r'id="diptych-data">(.*?)</script>', markup, re.DOTALL).group(1))
     assert data["documents"] == ["Outlet A", "Outlet B"]
     assert data["items"][0][5] == [1] and data["items"][1][5] == [0, 2] and data["items"][2][5] == [1]
     assert data["items"][0][4] == [["supports", "Outlet B", "Forty percent came", "close figures"]]

@@ -27,7 +27,14 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..services.report import (
-    ABSENT, CARRIES, CELL_STATES, CLAIM, CONTRADICTS, SUPPORTS, ReportAnnotation, ReportData,
+    ABSENT,
+    CARRIES,
+    CELL_STATES,
+    CLAIM,
+    CONTRADICTS,
+    SUPPORTS,
+    ReportAnnotation,
+    ReportData,
 )
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.

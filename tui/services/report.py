@@ -138,13 +138,8 @@ def gather(store, document_ids: Iterable[int]) -> ReportData:
     documents, annotations, links, outside = [], [], {}, {}
     ids = list(dict.fromkeys(document_ids))
     for document_id in ids:
-        doc = store.document(document_id)
-        meta = _metadata(store, document_id)
-        documents.append(ReportDocument(
-            id=doc.id, title=doc.title, source=doc.source or _text(meta.get("source")),
-            published=_text(meta.get("published") or meta.get("date")), url=_text(meta.get("url")),
-            author=_text(meta.get("author")), language=doc.language, path=doc.path, text=store.text(document_id),
-        ))
+        fields = document_fields(store, document_id)
+        documents.append(ReportDocument(**fields, text=store.text(document_id)))
         for a in store.annotations(document_id):
             annotations.append(ReportAnnotation(
                 id=a.id, document_id=a.document_id, start=a.start, end=a.end, label=a.label, exact=a.exact,
@@ -168,11 +163,23 @@ def gather(store, document_ids: Iterable[int]) -> ReportData:
     )
 
 
+def document_fields(store, document_id: int) -> dict:
+    """A document's description: id, title, outlet (``source``), published, url, author, language, path."""
+    doc = store.document(document_id)
+    meta = _metadata(store, document_id)
+    return {
+        "id": doc.id, "title": doc.title, "source": doc.source or _text(meta.get("source")),
+        "published": _text(meta.get("published") or meta.get("date")), "url": _text(meta.get("url")),
+        "author": _text(meta.get("author")), "language": doc.language, "path": doc.path,
+    }
+
+
 def _metadata(store, document_id: int) -> dict:
     # The store has no metadata accessor yet (docs/notes/report.md asks for
     # ``Store.document_metadata``); until it lands, the report shows what Document has.
     reader = getattr(store, "document_metadata", None)
-    return reader(document_id) if callable(reader) else {}
+    meta = reader(document_id) if callable(reader) else {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _text(value) -> str:
