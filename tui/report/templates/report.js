@@ -150,8 +150,10 @@
       var columns = Array.prototype.slice.call(document.querySelectorAll(".text"));
       var scrolls = function () { return columns.map(function (c) { return Math.round(c.scrollTop); }).join(" "); };
       root.setAttribute("data-test-scroll-before", scrolls());
+      var clicked = performance.now();
       found.click();
       found.focus({ preventScroll: true });
+      root.setAttribute("data-test-click-ms", (performance.now() - clicked).toFixed(1));
       var ids = function (cls, visibleOnly) {
         var seen = {};
         document.querySelectorAll("mark." + cls).forEach(function (el) {
@@ -173,4 +175,6 @@
     }
   }
   root.setAttribute("data-ready", String(marks.length));
+  // For benchmarks/report.py: milliseconds from navigation to the script's end.
+  root.setAttribute("data-script-ms", String(Math.round(performance.now())));
 })();
