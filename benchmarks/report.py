@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -24,13 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import SEED, annotations_for, corpus_sentences, make_document  # noqa: E402
+from run import SEED, annotations_for, corpus_sentences, make_document
 
-from tui.ingest import read_document  # noqa: E402
-from tui.model.text import new_id, utc_now  # noqa: E402
-from tui.report.html import render  # noqa: E402
-from tui.services.report import gather  # noqa: E402
-from tui.store import Store  # noqa: E402
+from tui.ingest import read_document
+from tui.model.text import new_id, utc_now
+from tui.report.html import render
+from tui.services.report import gather
+from tui.store import Store
 
 TARGETS = {"two articles": 0.5, "5 MB": 5.0}
 
@@ -87,7 +88,7 @@ def chromium_load(path: Path, fragment: str = "") -> tuple[float, dict]:
             capture_output=True, text=True, timeout=300, check=False)
         wall = time.perf_counter() - start
     head = result.stdout[:4000]
-    attrs = dict((k, v) for k, v in __import__("re").findall(r'(data-[\w-]+)="([^"]*)"', head.split(">", 2)[1]))
+    attrs = dict(re.findall(r'(data-[\w-]+)="([^"]*)"', head.split(">", 2)[1]))
     return wall, attrs
 
 
