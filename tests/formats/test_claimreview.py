@@ -157,6 +157,10 @@ def test_same_as_partners_share_one_claim_id(store):
     assert len(reviews) == 2
     assert reviews[0]["itemReviewed"]["@id"] == reviews[1]["itemReviewed"]["@id"]
     assert reviews[0]["itemReviewed"]["@id"].startswith("urn:uuid:")
+    # --document keeps that document's rated claims; the partner still gives its appearance.
+    only = claim_reviews(store.export_rows(), document_info(store), document_id=2)
+    assert [r["claimReviewed"][:22] for r in only] == ["spoke with Kim by phon"]
+    assert len(only[0]["itemReviewed"]["appearance"]) == 2
     # Without an organisation the annotator who rated it is the review's author; no url without --review-url.
     assert reviews[0]["author"] == {"@type": "Person", "name": "diptych-team"}
     assert "url" not in reviews[0]

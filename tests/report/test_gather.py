@@ -139,3 +139,15 @@ def test_figures_only_when_written_differently():
     assert figure_rows(same) == []
     differ = matrix_rows([1, 3], [claims[0], claims[2]], [ReportLink("1", "same_as", "a", "c", "")])
     assert [row.figures for row in figure_rows(differ)] == [(("40 percent",), ("nearly half",))]
+
+
+def test_write_report_writes_the_page_atomically(store, tmp_path):
+    from tui.report.html import write_report
+
+    ids = _with_example(store)
+    out = tmp_path / "story.html"
+    summary = write_report(store, ids, str(out), generated="2026-11-23")
+    assert summary == f"report of 2 documents, 64 annotations written to {out}"
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "made 2026-11-23" in page
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".diptych-")]  # no temporary file left

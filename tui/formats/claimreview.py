@@ -50,12 +50,13 @@ _SPACE = re.compile(r"\s+")
 
 
 def claim_reviews(records: Iterable[dict], documents: dict[int, dict], *, organisation: str | None = None,
-                  review_url: str | None = None) -> list[dict]:
-    """One ClaimReview per rated claim, in export order.
+                  review_url: str | None = None, document_id: int | None = None) -> list[dict]:
+    """One ClaimReview per rated claim, in export order (of ``document_id`` only, if given).
 
     ``records`` are export records (``Store.export_rows``: every annotation with its
-    links); ``documents`` maps a document id to its ``title``, ``source`` (outlet),
-    ``url`` and ``published``.
+    links), of every document and label: the speakers and ``same_as`` partners are
+    looked up among them. ``documents`` maps a document id to its ``title``,
+    ``source`` (outlet), ``url`` and ``published``.
     """
     records = list(records)
     by_id = {r["id"]: r for r in records}
@@ -64,6 +65,8 @@ def claim_reviews(records: Iterable[dict], documents: dict[int, dict], *, organi
     for record in records:
         rating = (record.get("attributes") or {}).get(RATING)
         if record.get("label") != "claim" or rating not in SCALE or record.get("status") == "orphaned":
+            continue
+        if document_id is not None and record["document"]["id"] != document_id:
             continue
         group = same.get(record["id"], [record["id"]])
         claim = {"@type": "Claim", "@id": _claim_iri(group[0], review_url),
@@ -96,11 +99,12 @@ def claim_reviews(records: Iterable[dict], documents: dict[int, dict], *, organi
 
 
 def write(records: Iterable[dict], handle: TextIO, documents: dict[int, dict], *, organisation: str | None = None,
-          review_url: str | None = None) -> dict:
+          review_url: str | None = None, document_id: int | None = None) -> dict:
     """Write one JSON-LD document (``@graph`` of ClaimReviews); returns the counts."""
     from .json_format import escape_controls
 
-    reviews = claim_reviews(records, documents, organisation=organisation, review_url=review_url)
+    reviews = claim_reviews(records, documents, organisation=organisation, review_url=review_url,
+                            document_id=document_id)
     text = json.dumps({"@context": CONTEXT, "@graph": reviews}, ensure_ascii=False, indent=2)
     handle.write(escape_controls(text) + "\n")
     return {"claim reviews": len(reviews)}

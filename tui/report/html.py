@@ -312,3 +312,16 @@ def _figures_context(data: ReportData, k_of: dict[str, int]) -> list[dict]:
         out.append({"k": k_of.get(row.key), "claim": line(claim.exact) if claim else "",
                     "figures": [[line(f) for f in figures] for figures in row.figures]})
     return out
+
+
+def write_report(store, document_ids: list[int], path: str, *, generated: str = "") -> str:
+    """Gather, render and write the report atomically; returns a one-line summary."""
+    from ..formats import atomic_writer
+    from ..services.report import gather
+
+    data = gather(store, document_ids)
+    page = render(data, generated=generated)
+    with atomic_writer(path) as handle:
+        handle.write(page)
+    shown_count = sum(1 for a in data.annotations if a.status != "orphaned")
+    return f"report of {len(data.documents)} documents, {shown_count} annotations written to {path}"
