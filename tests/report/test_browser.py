@@ -98,3 +98,13 @@ def test_a_screenshot_of_the_report(corpus_report, tmp_path):
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", head[16:24]) == (1200, 800)
     assert png.stat().st_size > 20_000  # text and colours, not a blank page
+
+
+def test_columns_side_by_side_on_a_wide_screen_stacked_on_a_narrow_one(corpus_report):
+    path, _ = corpus_report
+    wide = Page(dump_dom(path, "#test-layout", window="1400,900")).root["data-test-columns"].split()
+    (left_a, pane_a), (left_b, pane_b) = (c.split(":") for c in wide)
+    assert int(left_a) < int(left_b) and pane_a == pane_b == "scroll"
+    narrow = Page(dump_dom(path, "#test-layout", window="600,900")).root["data-test-columns"].split()
+    (left_a, pane_a), (left_b, pane_b) = (c.split(":") for c in narrow)
+    assert left_a == left_b and pane_a == pane_b == "flow"  # one column, the page scrolls

@@ -142,3 +142,31 @@ def test_partners_and_link_descriptions_in_the_page_data():
                                           ["supported by", "Outlet A", "Nearly half came", "close figures"]]
     # The matrix links each claim to its place in the text.
     assert 'href="#a0" data-go="0"' in markup and 'href="#a1" data-go="1"' in markup
+
+
+def test_a_rated_claim_carries_its_verdict_as_a_badge():
+    text = "Forty percent came. Nobody knows."
+    items = [annotation("a", 1, 0, 18, text, attributes={"rating": "mostly-false"}),
+             annotation("b", 1, 20, 32, text, attributes={"rating": '"><script>x</script>'}),
+             annotation("c", 1, 0, 5, text)]
+    markup = render(report([document(1, text)], items, []))
+    page = Page(markup)
+    ratings = {attrs["data-id"]: attrs.get("data-rating") for tag, attrs in page.tags if tag == "mark" and "tabindex" in attrs}
+    assert ratings == {"a": "mostly-false", "b": '"><script>x</script>', "c": None}
+    assert [t for t, _ in page.tags if t == "script"] == ["script", "script"]
+    assert "a fact-check verdict" in markup  # the legend explains the badge
+    assert "fact-check verdict" not in render(report([document(1, text)], items[2:], []))
+
+
+def test_no_browser_skips_with_a_message_but_fails_under_ci(monkeypatch):
+    import pytest
+
+    from tests.report import pages
+
+    monkeypatch.setattr(pages.shutil, "which", lambda name: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium found"):
+        pages.chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no Chromium found"):
+        pages.chromium()

@@ -114,6 +114,8 @@ def render(data: ReportData, *, title: str | None = None, generated: str = "") -
             for i, d in enumerate(data.documents)
         ],
         "labels": labels,
+        "rated": any(isinstance(a.attributes.get("rating"), str) for a in annotations),
+        "claim_class": f"L{label_index.get(CLAIM, 0)}",
         "label_css": Markup(_label_css(labels)),
         "matrix": _matrix_context(data, k_of),
         "states": [(state, STATE_WORDS[state]) for state in CELL_STATES],
@@ -157,7 +159,10 @@ def _body(spans: list[tuple[ReportAnnotation, int]], text: str, label_index: dic
         attrs = f'data-id="{html.escape(a.id)}" data-label="{html.escape(a.label)}" data-k="{k}"'
         if first:
             opening[k] = f'<mark class="{css} cont" {attrs}>'
-            return f'<mark class="{css}" {attrs} id="a{k}" tabindex="0">'
+            rating = a.attributes.get("rating")
+            # A fact-check verdict shows as a badge before the claim (drawn by CSS from the attribute).
+            badge = f' data-rating="{html.escape(line(rating))}"' if isinstance(rating, str) and rating else ""
+            return f'<mark class="{css}" {attrs} id="a{k}" tabindex="0"{badge}>'
         return opening[k]
 
     out: list[str] = ['<div class="blk">']

@@ -177,6 +177,14 @@
       root.setAttribute("data-test-active", "not found");
     }
   }
+  // Test hook: report.html#test-layout writes where the columns sit and whether they scroll.
+  if (hash === "#test-layout") {
+    root.setAttribute("data-test-columns", Array.prototype.map.call(document.querySelectorAll(".doc"), function (d) {
+      var column = d.querySelector(".text");
+      var scrolls = getComputedStyle(column).overflowY === "auto" && column.scrollHeight > column.clientHeight;
+      return Math.round(d.getBoundingClientRect().left) + (scrolls ? ":scroll" : ":flow");
+    }).join(" "));
+  }
   root.setAttribute("data-ready", String(marks.length));
   // For benchmarks/report.py: milliseconds from navigation to the script's end.
   root.setAttribute("data-script-ms", String(Math.round(performance.now())));
