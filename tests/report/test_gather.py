@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import CORPUS
 from tests.report.pages import annotation
 from tui.services.report import (
+    ABSENT,
     CARRIES,
     CONTRADICTS,
     SUPPORTS,
@@ -151,3 +155,30 @@ def test_write_report_writes_the_page_atomically(store, tmp_path):
     page = out.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>") and "made 2026-11-23" in page
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".diptych-")]  # no temporary file left
+
+
+@settings(max_examples=200, deadline=None)
+@given(docs=st.lists(st.integers(1, 3), min_size=1, max_size=12),
+       links=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11),
+                                st.sampled_from(["same_as", "supports", "contradicts", "related"])), max_size=15))
+def test_matrix_shows_every_claim_once_as_a_member(docs, links):
+    claims = _claims(*[(f"c{i}", doc) for i, doc in enumerate(docs)])
+    report_links = [ReportLink(str(n), relation, f"c{a % len(docs)}", f"c{b % len(docs)}", "")
+                    for n, (a, b, relation) in enumerate(links)]
+    rows = matrix_rows([1, 2, 3], claims, report_links)
+    shown_anywhere = set()
+    together = []
+    for row in rows:
+        assert len(row.cells) == 3
+        for column, cell in enumerate(row.cells):
+            assert (cell.state == ABSENT) == (not cell.claims)
+            for claim in cell.claims:
+                assert claims[int(claim.id[1:])].document_id == column + 1
+                shown_anywhere.add(claim.id)
+        together.append({claim.id for cell in row.cells for claim in cell.claims})
+    assert shown_anywhere == {c.id for c in claims}
+    assert len({row.key for row in rows}) == len(rows)
+    # Claims joined by same_as, supports or contradicts share a row.
+    for link in report_links:
+        if link.relation != "related" and link.source_id != link.target_id:
+            assert any({link.source_id, link.target_id} <= ids for ids in together), link

@@ -170,3 +170,25 @@ def test_no_browser_skips_with_a_message_but_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="no Chromium found"):
         pages.chromium()
+
+
+def test_two_articles_of_5000_characters_render_well_within_half_a_second():
+    import random
+    import time
+
+    rng = random.Random(13)
+    sentence = "the ministry said that nearly half of all shells came from abroad , according to officials ."
+    words = sentence.split()
+    texts = [" ".join(rng.choice(words) for _ in range(900))[:5000] for _ in range(2)]
+    items = []
+    for doc, text in enumerate(texts, start=1):
+        for i in range(40):
+            start = rng.randrange(0, 4900)
+            items.append(annotation(f"{doc}-{i}", doc, start, start + rng.randrange(5, 100), text,
+                                    rng.choice(["claim", "attribution"])))
+    links = [ReportLink(str(i), "supports", f"1-{i}", f"2-{i}", "") for i in range(10)]
+    data = report([document(1, texts[0]), document(2, texts[1])], items, links)
+    render(data)  # the template is compiled once per process
+    start = time.perf_counter()
+    render(data)
+    assert time.perf_counter() - start < 0.5
