@@ -332,6 +332,8 @@ def figure_rows(matrix: list[MatrixRow]) -> list[FigureRow]:
 
     rows = []
     for row in matrix:
+        if row.documents < 2:
+            continue  # nothing to compare: spare the lexer the claims found once
         per_document = []
         for cell in row.cells:
             found: list[str] = []
