@@ -28,10 +28,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import SEED, annotations_for, corpus_sentences, make_document
 
 from tui.ingest import read_document
-from tui.model.text import new_id, utc_now
 from tui.report.html import render
 from tui.services.report import gather
-from tui.store import Store
+from tui.store import Store, StoreError
 
 TARGETS = {"two articles": 0.5, "5 MB": 5.0}
 
@@ -65,13 +64,14 @@ def build(folder: Path, name: str, sizes: list[int], per_document: int, links: i
         spans += list(annotations_for(doc, store.text(doc), per_document, rng))
     store.insert_annotations(spans)
     claims = [a for a in spans if a.label == "claim"]
-    now = utc_now()
-    with store.transaction():
-        for _ in range(links):
-            a, b = rng.sample(claims, 2)
-            store._insert_link({"id": new_id(), "source_id": a.id, "target_id": b.id,
-                                "relation": rng.choice(("same_as", "supports", "contradicts", "related")),
-                                "note": "", "annotator": "bench", "created": now, "modified": now})
+    made = 0
+    while made < links:
+        a, b = rng.sample(claims, 2)
+        try:
+            store.create_link(a.id, b.id, rng.choice(("same_as", "supports", "contradicts", "related")), "bench")
+        except StoreError:  # the same pair drawn twice
+            continue
+        made += 1
     return store, ids, claims
 
 

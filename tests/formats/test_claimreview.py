@@ -108,7 +108,9 @@ RATED = {"By the second quarter of 2025": "mostly-true", "Kim Jong Un pledged": 
 
 def test_the_rating_attribute_is_a_claim_attribute_the_store_accepts(store):
     _rated_store(store, {"Kim Jong Un pledged": "false"})
-    rating = next(t for t in store.attribute_types("claim") if t["name"] == "rating")
+    from tui.services.report import _as_dict
+
+    rating = next(t for t in map(_as_dict, store.attribute_types("claim")) if t["name"] == "rating")
     assert rating["values"] == list(RATINGS) and not rating["multi"]
     claim = next(r for r in store.export_rows(label="claim") if r["exact"].startswith("Kim Jong Un pledged"))
     from tui.store import StoreError

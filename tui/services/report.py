@@ -147,20 +147,35 @@ def gather(store, document_ids: Iterable[int]) -> ReportData:
                 attributes=_attributes(a.attributes),
             ))
         for row in store.document_links(document_id):
-            links[row["id"]] = ReportLink(row["id"], row["relation"], row["source"]["id"], row["target"]["id"],
-                                          row["note"] or "")
-            for end in (row["source"], row["target"]):
-                if end["document_id"] not in ids:
-                    outside[end["id"]] = OutsideEnd(end["id"], end["document_id"], end["label"], end["exact"])
-    labels = [ReportLabel(row["name"], row["mark"] or "underline", row["description"] or "") for row in store.labels()]
+            source, target = _field(row, "source"), _field(row, "target")
+            links[_field(row, "id")] = ReportLink(_field(row, "id"), _field(row, "relation"), _field(source, "id"),
+                                                  _field(target, "id"), _field(row, "note") or "")
+            for end in (source, target):
+                if _field(end, "document_id") not in ids:
+                    outside[_field(end, "id")] = OutsideEnd(_field(end, "id"), _field(end, "document_id"),
+                                                            _field(end, "label"), _field(end, "exact"))
+    labels = [ReportLabel(_field(row, "name"), _field(row, "mark") or "underline", _field(row, "description") or "")
+              for row in store.labels()]
     link_list = list(links.values())
     matrix = matrix_rows([d.id for d in documents], annotations, link_list)
     return ReportData(
         documents=documents, annotations=annotations, links=link_list, outside=outside, labels=labels,
-        attribute_types=store.attribute_types(), matrix=matrix,
+        attribute_types=[_as_dict(t) for t in store.attribute_types()], matrix=matrix,
         sources=source_rows([d.id for d in documents], annotations, link_list),
         figures=figure_rows(matrix),
     )
+
+
+def _field(item, name: str):
+    # The store returns rows as dicts on this branch and as entities (tui.model.entities)
+    # after the restructure; read either, until the merge makes it one.
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+def _as_dict(item) -> dict:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(item) if is_dataclass(item) else dict(item)
 
 
 def document_fields(store, document_id: int) -> dict:
