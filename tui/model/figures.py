@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SHARE, COUNT, LENGTH, WEIGHT, MONEY, DATE = "share", "count", "length", "weight", "money", "date"
 
@@ -194,6 +194,23 @@ def _date_figure(kind: str, m: re.Match) -> Figure | None:
     return Figure(m.start(), m.end(), m.group(), DATE, value, low, high, approximate=bool(part))
 
 
+_ANCHORS = {"since": "from", "from": "from", "after": "from", "starting": "from", "by": "by", "until": "by",
+            "till": "by", "before": "by", "through": "by", "to": "by"}
+
+
+def _date_anchor(text: str, start: int) -> str:
+    """What a date marks, from the word before it: a start ("since 2023", "from late
+    2024"), an end ("by April 2025") or a time ("in June 2024"); only alike ones compare."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
+    words = [w.lower() for w in before[-4:]]
+    for word in reversed(words):
+        if word in _ANCHORS:
+            return _ANCHORS[word]
+        if word in ("in", "on", "at", "during", "of"):
+            return "at"
+    return "at"
+
+
 def _day(year: int | None, month: int, day: int) -> float:
     # Dates as comparable numbers: yyyymmdd; a date without year has year 0.
     return float((year or 0) * 10_000 + month * 100 + day)
@@ -213,6 +230,7 @@ def figures(text: str) -> list[Figure]:
                 continue
             figure = _date_figure(kind, m)
             if figure:
+                figure = replace(figure, measure=(_date_anchor(text, m.start()),))
                 found.append(figure)
                 taken.append((m.start(), m.end()))
     for m in _FIGURE.finditer(text):
@@ -287,8 +305,8 @@ def comparable(a: Figure, b: Figure, a_alone: bool = False, b_alone: bool = Fals
         return False
     if a.kind == COUNT and not (a_alone and b_alone):
         return bool(a.measure and b.measure and a.measure[-1] == b.measure[-1])
-    if a.kind == DATE and (a.low < 10_000) != (b.low < 10_000):
-        return True  # one without a year: compared by month and day, below
+    if a.kind == DATE:
+        return a.measure == b.measure  # both starts, both ends or both times
     return a.kind != SHARE or (a_alone and b_alone) or bool(set(a.measure) & set(b.measure))
 
 
@@ -309,13 +327,18 @@ def describe(figure: Figure) -> str:
     """A short normalised reading: "40%", "≈50%", "5,800,000 artillery shell", "> 5,000 soldier"."""
     if figure.kind == DATE:
         return ("≈" if figure.approximate else "") + str(figure.value)
+
+    def amount(value: float) -> str:
+        return f"{value * 100:.3g}" if figure.kind == SHARE else _amount(value)
+
     if math.isinf(figure.high):
-        body = "> " + _amount(figure.low * (100 if figure.kind == SHARE else 1))
-    elif figure.low and figure.high / figure.low > 1.3 and figure.low != 0:
-        scale = 100 if figure.kind == SHARE else 1
-        body = f"{_amount(figure.low * scale)}–{_amount(figure.high * scale)}"
+        body = "> " + amount(figure.low)
+    elif figure.low == 0 and figure.high:
+        body = "< " + amount(figure.high)
+    elif figure.low and figure.high / figure.low > 1.3:
+        body = f"{amount(figure.low)}–{amount(figure.high)}"
     else:
-        body = ("≈" if figure.approximate else "") + _amount(float(figure.value) * (100 if figure.kind == SHARE else 1))
+        body = ("≈" if figure.approximate else "") + amount(float(figure.value))
     if figure.kind == SHARE:
         return body + "%"
     unit = figure.unit if figure.kind != COUNT else " ".join(figure.measure)

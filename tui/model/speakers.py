@@ -97,7 +97,7 @@ _DOCUMENT_NOUNS = {"report", "reports", "estimate", "estimates", "statement", "s
 _STATE_MEDIA = re.compile(r"(?i)\b(?:state(?:-run|-owned)?\s+(?:news|media|television|tv|broadcaster|agency|outlet)s?"
                           r"|state\s+news\s+agency|kcna|tass|ria\s+novosti|ria|xinhua|rodong\s+sinmun|rossiya|"
                           r"channel\s+one|global\s+times|cctv|sputnik|rt)\b")
-_GOVERNMENT = re.compile(r"(?i)\b(?:president|minister|ministry|chairman|chairwoman|secretary|spokes\w*|government|"
+_GOVERNMENT = re.compile(r"(?i)\b(?:(?:national\s+)?intelligence\s+(?:service|agency)|president|minister|ministry|chairman|chairwoman|secretary|spokes\w*|government|"
                          r"kremlin|official|prime|ambassador|envoy|leader|party|council|parliament|mayor|governor|"
                          r"chancellor|white\s+house|state\s+department|foreign\s+office|cabinet|premier|senator|"
                          r"lawmaker|deputy|diplomat\w*)\b")
@@ -178,6 +178,9 @@ class SpeakerResolver:
         self.tokens = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(text)]
         self.people: dict[str, Person] = {}
         self.mentions: list[Mention] = []
+        # "National Intelligence Service (NIS)": what an acronym stands for, to type it later.
+        self.acronyms = {m.group(2): m.group(1) for m in re.finditer(
+            r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+)*?[A-Z][\w’'-]*)\s+\(([A-Z][A-Z&]{1,7})\)", text)}
         self._find_people()
         self._starts = [m.start for m in self.mentions]
 
@@ -380,8 +383,11 @@ class SpeakerResolver:
             if m.group() in _ACRONYM_NOT_ORGS or re.match(r"\s+[A-Z]", span[m.end():]):
                 continue
             role = span[:m.start()].strip()
-            role = _LEADING.sub("", re.sub(r"(?i)^.*?\baccording\s+to\s+", "", role)).strip(" ,")
-            return Speaker(m.group(), role, speaker_type(f"{role} {m.group()}"), "organisation", 0.8)
+            role = _LEADING.sub("", re.sub(r"(?i)^.*?\baccording\s+to\s+", "", role)).strip(" ,(")
+            if not role or role.lower() in ("the", "a", "an"):
+                role = self.acronyms.get(m.group(), "")
+            words = f"{role} {self.acronyms.get(m.group(), '')} {m.group()}"
+            return Speaker(m.group(), role, speaker_type(words, person=True), "organisation", 0.8)
         for m in re.finditer(r"(?:[A-Z][\w’'-]*\s+)*(?:of\s+|for\s+|and\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*", span):
             words = m.group().split()
             if len(words) >= 2 and words[-1].lower() in _ORG_HEADS:
@@ -412,6 +418,8 @@ class SpeakerResolver:
             return Speaker("", method="unresolved")
         lowered = name.lower().split()
         kind = speaker_type(name)
+        if re.search(r"(?i)\banonymity\b|\bunnamed\b|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)", span):
+            return Speaker(name, "", ANONYMOUS, "group", 0.6)
         plural_group = bool(lowered) and lowered[-1] in _GROUP_NOUNS
         if plural_group and kind in (OTHER, GOVERNMENT, MILITARY) and not _STATE_MEDIA.search(name):
             kind = ANONYMOUS

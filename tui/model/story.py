@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clusters import CARRIES, CONTRADICTS, STANCES, SUPPORTS, ClaimLink, ClaimRef, clusters
 from .figures import DATE, Figure, comparable, describe, differ, figures
@@ -195,15 +195,18 @@ def build_story(
         return Speaker("", method="unresolved")
 
     speakers: dict[str, Speaker] = {}
-    attributions: dict[str, tuple[Attribution, ...]] = {}
-    for claim_id, ends in attributed.items():
-        ends = sorted(ends, key=lambda e: (order.get(e["document_id"], 1 << 30), e["start"], e["id"]))
-        items = []
+    for annotation in annotations:
+        if annotation.label == "attribution" and annotation.document_id in order:
+            speakers[annotation.id] = speaker({"id": annotation.id})
+    for ends in attributed.values():
         for end in ends:
             if end["id"] not in speakers:
                 speakers[end["id"]] = speaker(end)
-            items.append(Attribution(end["id"], end["exact"], speakers[end["id"]]))
-        attributions[claim_id] = tuple(items)
+    _share_types(speakers)
+    attributions: dict[str, tuple[Attribution, ...]] = {}
+    for claim_id, ends in attributed.items():
+        ends = sorted(ends, key=lambda e: (order.get(e["document_id"], 1 << 30), e["start"], e["id"]))
+        attributions[claim_id] = tuple(Attribution(e["id"], e["exact"], speakers[e["id"]]) for e in ends)
 
     def story_claim(annotation: Annotation, stance: str = CARRIES) -> StoryClaim:
         return StoryClaim(annotation.id, annotation.document_id, annotation.start, annotation.end,
@@ -235,11 +238,27 @@ def build_story(
     for annotation in annotations:
         if annotation.label != "attribution" or annotation.document_id not in only:
             continue
-        if annotation.id not in speakers:
-            speakers[annotation.id] = speaker({"id": annotation.id})
         backed = tuple(dict.fromkeys(backs.get(annotation.id, ())))
         quotes.append(Quote(annotation.id, annotation.document_id, speakers[annotation.id], backed))
     return Story(documents, found, only, sources(quotes))
+
+
+def _share_types(speakers: dict[str, Speaker]) -> None:
+    """An inferred speaker whose document gives no role ("Kim told Putin") takes the type
+    the same speaker has elsewhere in the story (its commonest specific type)."""
+    from collections import Counter
+
+    from .speakers import name_key
+
+    kinds: dict[str, Counter] = {}
+    for found in speakers.values():
+        if found.name and found.speaker_type != OTHER:
+            kinds.setdefault(name_key(found.name), Counter())[found.speaker_type] += 1
+    for attribution_id, found in list(speakers.items()):
+        if found.name and found.inferred and found.speaker_type == OTHER:
+            counted = kinds.get(name_key(found.name))
+            if counted:
+                speakers[attribution_id] = replace(found, speaker_type=counted.most_common(1)[0][0])
 
 
 def _compare_figures(cluster: StoryCluster) -> None:
@@ -263,7 +282,8 @@ def _compare_figures(cluster: StoryCluster) -> None:
                     # time; only dates that are the claim's one date are compared.
                     if fa.kind == DATE and not (alone_a and alone_b):
                         continue
-                    key = (claim_a.id, fa.start, claim_b.id, fb.start)
+                    # The same reading twice in one document (a headline and its quote) is one difference.
+                    key = (claim_a.document, describe(fa), claim_b.document, describe(fb))
                     if key not in seen:
                         seen.add(key)
                         cluster.differences.append(FigureDifference((claim_a, fa), (claim_b, fb)))
