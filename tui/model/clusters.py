@@ -138,7 +138,8 @@ def clusters(
         ordered = sorted(stances, key=key)
         pairs = sorted(related.get(root, []), key=lambda p: (key(p[0]), key(p[1])))
         result.append(Cluster(members=ordered, stances={m: stances[m] for m in ordered}, related=pairs))
-    result.sort(key=lambda cluster: key(cluster.members[0]))
+    # Two clusters may start with one claim (it carries one, contradicts the other): the rest decides.
+    result.sort(key=lambda cluster: [key(m) for m in cluster.members])
     return result
 
 

@@ -110,7 +110,7 @@ _FIGURE = re.compile(
     r"(?P<approx>(?<!\w)(?:" + _APPROX_RE + r")\s+)?"
     r"(?:"
     r"(?P<currency>[$€£₽])\s?(?P<cnum>" + _NUM + r")\s?(?P<cscale>thousand|million|billion|trillion|bn|tn|k|m)?" + _E
-    + r"|(?<![\w.,])(?P<num>" + _NUM + r")(?:\s?(?P<pct>%|percent|per cent|pc" + _E + r")"
+    + r"|(?<![\w.,-])(?P<num>" + _NUM + r")(?:\s?(?P<pct>%|percent|per cent|pc" + _E + r")"
     r"|\s?(?P<unit>mm|cm|km|kg|millimet(?:re|er)s?|kilomet(?:re|er)s?|metres|meters|miles?|tonnes?|tons?)" + _E
     + r"|\s?(?P<scale>thousand|million|billion|trillion|bn|tn)" + _E + r"(?:\s(?P<money>dollars|euros|pounds|rubles|roubles|won|yuan)" + _E + r")?"
     r"|\s(?P<money2>dollars|euros|pounds|rubles|roubles|won|yuan)" + _E + r")?(?!\w)(?![.,]\d)"

@@ -204,7 +204,9 @@ class SpeakerResolver:
         """The name inside the run ``tokens[i:j]``, as token indices, if there is one."""
         words = [t[2] for t in self.tokens[i:j]]
         k = 0
-        while k < len(words) and (words[k].lower() in _TITLE_WORDS or words[k].lower().startswith("then-")
+        # Sentence openers ("Meanwhile"), titles and nationalities come before the name.
+        while k < len(words) and (words[k].lower() in _TITLE_WORDS or words[k].lower() in _NOT_NAMES
+                                  or words[k].lower().startswith("then-")
                                   or self.text[self.tokens[i + k][0]:self.tokens[i + k][1]].endswith(("’s", "'s", "’"))):
             k += 1
         name = words[k:]

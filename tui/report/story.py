@@ -48,7 +48,7 @@ def story_json(story: Story) -> str:
 def sources_json(documents: list[StoryDocument], rows: list[SourceRow]) -> str:
     ids = [d.id for d in documents]
     data = {"documents": [d.as_json() for d in documents], "sources": [r.as_json(ids) for r in rows],
-            "types": [{"document": d, **counts} for d, counts in type_counts(rows, ids).items()]}
+            "types": [{"document": d, "counts": counts} for d, counts in type_counts(rows, ids).items()]}
     return escape_controls(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
