@@ -161,8 +161,12 @@ def _cap(word: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    # "Putin’s" -> "Putin", "Workers’" -> "Workers", "Kim." -> "Kim"
-    return re.sub(r"(?:[’']s?|\.)$", "", word)
+    # "Putin’s" -> "Putin", "Workers’" -> "Workers", "Kim." -> "Kim" (string tests: this runs per word)
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    if word.endswith(("’", "'", ".")):
+        return word[:-1]
+    return word
 
 
 def name_key(name: str) -> str:
@@ -296,7 +300,13 @@ class SpeakerResolver:
         """The speaker of the attribution ``text[start:end]``."""
         start, end = self._subject(start, end)
         span = self.text[start:end]
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        first = bisect_left(self._starts, start)
+        inside = []
+        for m in self.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                inside.append(m)
         if inside:
             mention = next((m for m in inside if m.full), inside[0])
             person = mention.person
