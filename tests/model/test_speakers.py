@@ -122,3 +122,9 @@ def test_any_text_and_span_gives_an_answer(text, data):
     end = data.draw(st.integers(start + 1, len(text)))
     found = infer_speaker(text, start, end)
     assert isinstance(found.name, str) and 0.0 <= found.confidence <= 1.0
+
+
+def test_what_tagging_stores():
+    found = speaker_of(TEXT, "Klein notes")
+    assert found.as_attributes() == {"speaker": "Margarete Klein", "speaker_type": EXPERT, "speaker_status": "inferred"}
+    assert speaker_of("It rained. She said so.", "She said").as_attributes() == {}

@@ -132,13 +132,19 @@ def _measure(text: str, end: int, after_of: bool = False) -> tuple[str, ...]:
     folded; the last is the head ("artillery shells" -> ("artillery", "shell")). A share
     measures what follows its "of" ("40 percent of Russia's ammunition")."""
     words: list[str] = []
+    seen_of = False
     for match in re.finditer(r"[\w’'-]+|[^\w\s]", text[end:end + 80]):
         word = match.group()
         lower = word.lower()
         if not word[0].isalnum():
             break
+        if after_of and not words and not seen_of:
+            if lower != "of":
+                break  # "nearly half came": no "of", nothing said about what it is a share of
+            seen_of = True
+            continue
         if lower in _NOT_MEASURE:
-            if words or not (after_of and lower in ("of", "the", "its", "their")):
+            if words or not (after_of and lower in ("the", "its", "their")):
                 break
             continue
         if word[0].isupper() or word[0].isdigit():
@@ -281,7 +287,8 @@ def _figure(text: str, m: re.Match, start: int, approx: str) -> Figure | None:
     elif g["fraction"]:
         kind, value = SHARE, _FRACTIONS[g["fraction"].lower()]
         # "a third contingent", "the first half of 2025": a fraction is a share only of something.
-        if not re.match(r"\s+(?:of|the)\b", text[end:]) or re.search(r"(?:first|second|last)\s+$", text[:start]):
+        if not approx and not re.match(r"\s+(?:of|the)\b", text[end:]) \
+                or re.search(r"(?:first|second|last)\s+$", text[:start]):
             return None
     else:
         value = _SMALL[g["word"].lower()]

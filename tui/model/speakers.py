@@ -151,6 +151,13 @@ class Speaker:
     confidence: float = 0.0
     inferred: bool = True  # True until a person confirms or edits it
 
+    def as_attributes(self) -> dict:
+        """The attributes to store on a newly tagged attribution (empty when nobody was
+        found): ``speaker``, ``speaker_type`` and ``speaker_status`` = ``inferred``."""
+        if not self.name:
+            return {}
+        return {"speaker": self.name, "speaker_type": self.speaker_type, "speaker_status": "inferred"}
+
     def as_json(self) -> dict:
         return {"speaker": self.name, "role": self.role, "speaker_type": self.speaker_type, "method": self.method,
                 "confidence": self.confidence, "inferred": self.inferred}

@@ -33,6 +33,24 @@ def _speakers(claim: StoryClaim) -> str:
     return "; ".join(dict.fromkeys(names))
 
 
+def _claim_index(story: Story) -> dict[str, tuple[int, StoryClaim]]:
+    """Claim id -> (its document's number in the story, the claim), for showing `related`."""
+    number = {d.id: i for i, d in enumerate(story.documents, 1)}
+    found = {}
+    for cluster in story.clusters:
+        for claim in cluster.claims:
+            found.setdefault(claim.id, (number[claim.document], claim))
+    for claims in story.only.values():
+        for claim in claims:
+            found.setdefault(claim.id, (number[claim.document], claim))
+    return found
+
+
+def _related(claim: StoryClaim, index: dict, limit: int = 50) -> list[str]:
+    """ "2. This is 40 percent of Russia's…" for each claim linked to this one by `related`."""
+    return [f"{index[other][0]}. {_flat(index[other][1].exact, limit)}" for other in claim.related if other in index]
+
+
 def document_label(document: StoryDocument, limit: int = 40) -> str:
     """ "DW (Deutsche Welle): Brothers in Arms…", or the title alone when the outlet is unknown."""
     words = f"{document.source}: {document.title}" if document.source else document.title
@@ -89,10 +107,12 @@ def story_markdown(story: Story) -> str:
                 (ca, fa), (cb, fb) = d.a, d.b
                 lines.append(f"- cluster {cluster.number}: {_md(fa.text)} ({_reading(fa)}, doc {ca.document}) vs "
                              f"{_md(fb.text)} ({_reading(fb)}, doc {cb.document})")
+    index = _claim_index(story)
     for i, d in enumerate(docs, 1):
         lines += ["", f"## Only in {i}. {_md(document_label(d, 120))}", ""]
         only = story.only.get(d.id, [])
-        lines += [f"- {_md(c.exact)}" + (f" — *{_md(_speakers(c), 80)}*" if c.attributions else "") for c in only]
+        lines += [f"- {_md(c.exact)}" + (f" — *{_md(_speakers(c), 80)}*" if c.attributions else "")
+                  + "".join(f" (related: {_md(r, None)})" for r in _related(c, index)) for c in only]
         if not only:
             lines.append("- (none)")
     lines += ["", "## Sources", ""]
@@ -181,13 +201,18 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
                 (ca, fa), (cb, fb) = d.a, d.b
                 table.add_row(str(cluster.number), _rich_figure(docs, ca, fa), _rich_figure(docs, cb, fb))
         yield table
+    index = _claim_index(story)
     for i, d in enumerate(docs, 1):
         only = story.only.get(d.id, [])
         table = Table(title=Text(f"Only in {i}. {document_label(d, width - 20)}"), expand=True)
         table.add_column("claim", ratio=3)
         table.add_column("attributed to", ratio=1)
         for claim in only:
-            table.add_row(Text(_flat(claim.exact, 300)), Text(_flat(_speakers(claim), 80)))
+            text = Text(_flat(claim.exact, 300))
+            for related in _related(claim, index):
+                # `related` joins nothing, but a reader wants to see the other side.
+                text.append(f"\n↔ related: {related}", style="dim")
+            table.add_row(text, Text(_flat(_speakers(claim), 80)))
         if not only:
             table.add_row(Text("(none)", style="dim"), "")
         yield table
@@ -233,7 +258,8 @@ def rich_sources(documents: list[StoryDocument], rows: list[SourceRow], width: i
     from rich.text import Text
 
     ids = [d.id for d in documents]
-    table = Table(title="Who is quoted where", caption="each cell: attributions (claims they back)", expand=True)
+    table = Table(title="Who is quoted where", expand=True,
+                  caption="each cell: attributions (claims they back); ? inferred from the text, not yet confirmed")
     table.add_column("speaker", ratio=2)
     table.add_column("type", no_wrap=True)
     for i, _ in enumerate(documents, 1):
@@ -242,7 +268,7 @@ def rich_sources(documents: list[StoryDocument], rows: list[SourceRow], width: i
     for row in rows:
         name = Text(_flat(row.speaker, 60))
         if row.inferred:
-            name.append(" (inferred)", style="dim")
+            name.append(" ?", style="dim")
         cells = [f"{row.attributions[d]} ({len(row.claims.get(d, ()))})" if row.attributions.get(d) else "·"
                  for d in ids]
         table.add_row(name, row.speaker_type, *cells, f"{row.total_attributions} ({row.total_claims})")
