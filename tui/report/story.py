@@ -75,28 +75,30 @@ def _md(text: str, limit: int | None = 200) -> str:
     return _flat(text, limit).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _md_cell(cluster: StoryCluster, document_id: int) -> str:
+def _md_cell(cluster: StoryCluster, document_id: int, limit: int = 200) -> str:
     stance, claims = cluster.cell(document_id)
     if stance == ABSENT:
         return "·"
     parts = []
     for claim in claims:
         who = _speakers(claim)
-        parts.append(f"{MARKS[claim.stance]} {claim.stance}: {_md(claim.exact)}" + (f" — *{_md(who, 80)}*" if who else ""))
+        parts.append(f"{MARKS[claim.stance]} {claim.stance}: {_md(claim.exact, limit)}"
+                     + (f" — *{_md(who, 80)}*" if who else ""))
     return "<br>".join(parts)
 
 
-def story_markdown(story: Story) -> str:
+def story_markdown(story: Story, limit: int = 200) -> str:
+    """The whole story as Markdown; ``limit`` shortens each claim in the matrix."""
     docs = story.documents
     lines = [f"# Story: {len(docs)} documents, {len(story.clusters)} shared claims", ""]
     lines += [f"{i}. {_md(document_label(d, 120))}" + (f" ({_md(d.published)})" if d.published else "")
               for i, d in enumerate(docs, 1)]
     lines += ["", "## Claims across documents", "", LEGEND, ""]
-    lines += ["| # | " + " | ".join(f"{i}. {_md(document_label(d, 60))}" for i, d in enumerate(docs, 1)) + " |",
+    lines += ["| # | " + " | ".join(f"{i}. {_md(document_label(d, 40))}" for i, d in enumerate(docs, 1)) + " |",
               "|---|" + "---|" * len(docs)]
     for cluster in story.clusters:
         flag = " ≠" if cluster.figures_differ else ""
-        lines.append(f"| {cluster.number}{flag} | " + " | ".join(_md_cell(cluster, d.id) for d in docs) + " |")
+        lines.append(f"| {cluster.number}{flag} | " + " | ".join(_md_cell(cluster, d.id, limit) for d in docs) + " |")
     if not story.clusters:
         lines.append("| (none) |" + " |" * len(docs))
     differing = [c for c in story.clusters if c.figures_differ]
