@@ -112,6 +112,8 @@ _ANONYMOUS = re.compile(r"(?i)\b(?:sources?|officials|diplomats|insiders|people\
 _DOCUMENTS = re.compile(r"(?i)\b(?:" + "|".join(sorted(_DOCUMENT_NOUNS)) + r")\b")
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# A word that may be capitalised (ASCII lower case ruled out early, the rest checked after).
+_CAPITALISED = re.compile(r"(?<![\w’'.-])[^\W\d_a-z][\w’'.-]*")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "plural", "them": "plural"}
 _CUT = {"have", "has", "had", "is", "are", "was", "were", "in", "on", "at", "during", "emerged", "indicating",
         "indicate", "indicated", "show", "shows", "showed", "suggesting", "that", "who", "which", "with"}
@@ -186,7 +188,9 @@ class SpeakerResolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(text)]
+        # Only capitalised words can be names: the rest is read near a name, when needed.
+        self.tokens = [(m.start(), m.end(), _bare(m.group())) for m in _CAPITALISED.finditer(text)
+                       if m.group()[0].isupper()]
         self.people: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         # "National Intelligence Service (NIS)": what an acronym stands for, to type it later.
@@ -197,15 +201,12 @@ class SpeakerResolver:
 
     # -- finding people ------------------------------------------------------------------
     def _runs(self):
-        """Runs of capitalised words separated by single spaces (or joined by hyphens)."""
+        """Runs of capitalised words separated by single spaces."""
         tokens, text = self.tokens, self.text
         i = 0
         while i < len(tokens):
-            if not _cap(tokens[i][2]):
-                i += 1
-                continue
             j = i + 1
-            while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]] == " " and _cap(tokens[j][2]) \
+            while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]] == " " \
                     and not text[tokens[j - 1][0]:tokens[j - 1][1]].endswith((".", ",")):
                 j += 1
             yield i, j
@@ -226,20 +227,21 @@ class SpeakerResolver:
         if not 2 <= len(name) <= 3 or any(w.lower() in _NOT_NAMES or w.lower() in _TITLE_WORDS
                                           or w.lower().rstrip("s") in _ORG_HEADS | _ROLE_NOUNS for w in name):
             return None
-        titled = any(w.lower() in _PERSON_TITLES for w in words[:k]) or self._role_before(i + k) != ""
+        titled = any(w.lower() in _PERSON_TITLES for w in words[:k]) or self._role_before(self.tokens[i + k][0]) != ""
         if name[0] in GIVEN_NAMES or name[0] in _FAMILY_FIRST or titled:
             return i + k, i + k + len(name)
         return None
 
-    def _role_before(self, index: int) -> str:
-        """Title and role words right before token ``index``: "Lieutenant General",
+    def _role_before(self, offset: int) -> str:
+        """Title and role words right before ``offset``: "Lieutenant General",
         "Commander of Ukraine's Defence Intelligence Directorate", "North Korean leader"."""
-        text, tokens = self.text, self.tokens
-        first = index
+        text = self.text
+        tokens = [(m.start(), m.end(), _bare(m.group())) for m in _WORD.finditer(text, max(0, offset - 300), offset)]
+        index = len(tokens)
         k = index - 1
         while k >= 0 and index - k <= 10:
             word = tokens[k][2]
-            gap = text[tokens[k][1]:tokens[k + 1][0]]
+            gap = text[tokens[k][1]:tokens[k + 1][0] if k + 1 < index else offset]
             if gap not in (" ", "-"):
                 break
             lower = word.lower()
@@ -288,14 +290,14 @@ class SpeakerResolver:
             by_surname.setdefault(person.surname, person)
         full_at = {tokens[a][0]: (a, b) for a, b in found}
         mentions = []
-        for index, (start, end, word) in enumerate(tokens):
+        for start, _end, word in tokens:
             if start in full_at:
                 a, b = full_at[start]
                 name = " ".join(t[2] for t in tokens[a:b])
-                role = self._role_before(a) or self._role_after(tokens[b - 1][1])
+                role = self._role_before(start) or self._role_after(tokens[b - 1][1])
                 mentions.append(Mention(start, tokens[b - 1][1], self.people[name], True, role))
             elif word in by_surname and not any(m.start <= start < m.end for m in mentions[-1:]):
-                role = self._role_before(index)
+                role = self._role_before(start)
                 mentions.append(Mention(start, start + len(word), by_surname[word], False, role))
         self.mentions = mentions
 

@@ -17,8 +17,12 @@ from ..model.text import safe_for_display
 
 MARKS = {CARRIES: "●", SUPPORTS: "+", CONTRADICTS: "✗", ABSENT: "·"}
 LEGEND = "● carries  + supports  ✗ contradicts  · absent"
-# Beyond this many documents a terminal matrix shows marks only, the claims beside it.
-FULL_CELLS_UP_TO = 4
+# A column narrower than this shows a mark only, the claim's text beside the matrix.
+MIN_CELL_WIDTH = 28
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _flat(text: str, limit: int | None = None) -> str:
@@ -90,7 +94,7 @@ def _md_cell(cluster: StoryCluster, document_id: int, limit: int = 200) -> str:
 def story_markdown(story: Story, limit: int = 200) -> str:
     """The whole story as Markdown; ``limit`` shortens each claim in the matrix."""
     docs = story.documents
-    lines = [f"# Story: {len(docs)} documents, {len(story.clusters)} shared claims", ""]
+    lines = [f"# Story: {_count(len(docs), 'document')}, {_count(len(story.clusters), 'shared claim')}", ""]
     lines += [f"{i}. {_md(document_label(d, 120))}" + (f" ({_md(d.published)})" if d.published else "")
               for i, d in enumerate(docs, 1)]
     lines += ["", "## Claims across documents", "", LEGEND, ""]
@@ -153,16 +157,17 @@ def sources_markdown(documents: list[StoryDocument], rows: list[SourceRow], head
 # -- terminal -----------------------------------------------------------------------------
 def rich_story(story: Story, width: int = 120) -> Iterator:
     """Rich renderables for a terminal: the matrix (text in each cell for a few documents,
-    marks only for many), figures that differ, then each document's own claims."""
+    marks only when the columns would be too narrow to read), figures that differ, then
+    each document's own claims."""
     from rich.table import Table
     from rich.text import Text
 
     docs = story.documents
-    full = len(docs) <= FULL_CELLS_UP_TO
+    full = len(docs) <= max(1, (width - 8) // MIN_CELL_WIDTH)
     # What a cell may hold: its share of the width, about four lines' worth.
     cell_chars = max(40, (width - 8) // max(1, len(docs)) * 4) if full else 0
 
-    matrix = Table(title=f"The story: {len(docs)} documents, {len(story.clusters)} shared claims",
+    matrix = Table(title=f"The story: {_count(len(docs), 'document')}, {_count(len(story.clusters), 'shared claim')}",
                    caption=LEGEND + ("   ≠ figures differ" if any(c.figures_differ for c in story.clusters) else ""),
                    expand=True, show_lines=True)
     matrix.add_column("#", no_wrap=True, justify="right")
