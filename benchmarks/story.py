@@ -63,9 +63,10 @@ def generate(path: Path, documents: int, rng: random.Random) -> None:
         chosen = [rng.choice(pool) for _ in range(CLAIMS + ATTRIBUTIONS)]
         text = f"Generated story {n // GROUP}, outlet {n % GROUP}\n" + "\n".join(chosen) + "\n"
         data = text.encode("utf-8")
-        doc = DocumentFile(path=OUT / "generated" / f"doc{n:05d}.txt", text=text, sha256=hashlib.sha256(data).hexdigest(),
-                           newline="lf", encoding="utf-8", title=f"Generated story {n // GROUP}, outlet {n % GROUP}",
-                           source=f"Outlet {n % GROUP}", language="en", metadata={"published": f"2025-09-{n % 28 + 1:02d}"})
+        doc = DocumentFile(path=OUT / "generated" / f"doc{n:05d}.txt", text=text,
+                           sha256=hashlib.sha256(data).hexdigest(), newline="lf", encoding="utf-8",
+                           title=f"Generated story {n // GROUP}, outlet {n % GROUP}", source=f"Outlet {n % GROUP}",
+                           language="en", metadata={"published": f"2025-09-{n % 28 + 1:02d}"})
         document_id = store.add_document(doc).document_id
         offset = text.index("\n") + 1
         claims, cues = [], []

@@ -42,7 +42,8 @@ def test_a_contradicted_single_claim_is_a_cluster():
 
 
 def test_a_contradicting_claim_keeps_its_own_cluster_too():
-    found = clusters(CLAIMS, [link("a1", "b1", "same_as"), link("c1", "c2", "same_as"), link("c1", "b1", "contradicts")])
+    links = [link("a1", "b1", "same_as"), link("c1", "c2", "same_as"), link("c1", "b1", "contradicts")]
+    found = clusters(CLAIMS, links)
     assert shape(found) == [{"a1": CARRIES, "b1": CARRIES, "c1": CONTRADICTS}, {"c1": CARRIES, "c2": CARRIES}]
 
 

@@ -179,7 +179,8 @@ def test_many_documents_make_a_compact_matrix(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(8):
-        (folder / f"d{n}.txt").write_text(f"Outlet {n} reports\nNorth Korea sent {n + 10},000 troops, officials said.\n")
+        text = f"Outlet {n} reports\nNorth Korea sent {n + 10},000 troops, officials said.\n"
+        (folder / f"d{n}.txt").write_text(text)
     db = Store.open(tmp_path / "m.db")
     ids = import_ids(db, [folder])
     claims = []

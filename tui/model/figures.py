@@ -98,22 +98,34 @@ _FRACTION_RE = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reve
 _VAGUE_RE = "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
 _B, _E = r"(?<![\w.,])", r"(?!\w)"
 
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_PART = r"(?P<part>(?:early|mid|late)-?\s?)?"
+_MONTH = r"(?P<month>" + _MONTH_RE + r")\.?"
 _DATE_PATTERNS = [
     # 7 October 2024, 7 October
-    ("dmy", re.compile(_B + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH_RE + r")\.?(?:,?\s+(?P<year>(?:1[89]|20)\d{2}))?" + _E, re.IGNORECASE)),
+    ("dmy", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + ")?" + _E, re.IGNORECASE)),
     # October 7, 2024 / October 2024 / early October / mid-August 2024
-    ("mdy", re.compile(_B + r"(?P<part>(?:early|mid|late)-?\s?)?(?P<month>" + _MONTH_RE + r")\.?(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?)?(?:\s+(?P<year>(?:1[89]|20)\d{2}))?" + _E, re.IGNORECASE)),
-    ("quarter", re.compile(_B + r"(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+(?P<year>(?:1[89]|20)\d{2})" + _E, re.IGNORECASE)),
-    ("year", re.compile(_B + r"(?P<part>(?:early|mid|late)-?\s?)?(?P<year>(?:1[89]|20)\d{2})" + _E + r"(?![,.]\d)", re.IGNORECASE)),
+    ("mdy", re.compile(_B + _PART + _MONTH + r"(?:\s+" + _DAY + r",?)?(?:\s+" + _YEAR + ")?" + _E, re.IGNORECASE)),
+    ("quarter", re.compile(_B + r"(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s+of\s+" + _YEAR + _E,
+                           re.IGNORECASE)),
+    ("year", re.compile(_B + _PART + _YEAR + _E + r"(?![,.]\d)", re.IGNORECASE)),
 ]
+_SCALES = r"thousand|million|billion|trillion|bn|tn"
+_MONEY_WORDS = r"dollars|euros|pounds|rubles|roubles|won|yuan"
+_UNITS = r"mm|cm|km|kg|millimet(?:re|er)s?|kilomet(?:re|er)s?|metres|meters|miles?|tonnes?|tons?"
 _FIGURE = re.compile(
     r"(?P<approx>(?<!\w)(?:" + _APPROX_RE + r")\s+)?"
     r"(?:"
-    r"(?P<currency>[$€£₽])\s?(?P<cnum>" + _NUM + r")\s?(?P<cscale>thousand|million|billion|trillion|bn|tn|k|m)?" + _E
-    + r"|(?<![\w.,-])(?P<num>" + _NUM + r")(?:\s?(?P<pct>%|percent|per cent|pc" + _E + r")"
-    r"|\s?(?P<unit>mm|cm|km|kg|millimet(?:re|er)s?|kilomet(?:re|er)s?|metres|meters|miles?|tonnes?|tons?)" + _E
-    + r"|\s?(?P<scale>thousand|million|billion|trillion|bn|tn)" + _E + r"(?:\s(?P<money>dollars|euros|pounds|rubles|roubles|won|yuan)" + _E + r")?"
-    r"|\s(?P<money2>dollars|euros|pounds|rubles|roubles|won|yuan)" + _E + r")?(?!\w)(?![.,]\d)"
+    # $1.5bn, €20 million
+    r"(?P<currency>[$€£₽])\s?(?P<cnum>" + _NUM + r")\s?(?P<cscale>" + _SCALES + r"|k|m)?" + _E
+    # 40 percent, 170mm, 5.8 million (dollars), 300 euros; never part of "Chonma-2" or "5.8.1"
+    + r"|(?<![\w.,-])(?P<num>" + _NUM + r")(?:"
+    r"\s?(?P<pct>%|percent|per cent|pc" + _E + r")"
+    r"|\s?(?P<unit>" + _UNITS + r")" + _E
+    + r"|\s?(?P<scale>" + _SCALES + r")" + _E + r"(?:\s(?P<money>" + _MONEY_WORDS + r")" + _E + r")?"
+    r"|\s(?P<money2>" + _MONEY_WORDS + r")" + _E
+    + r")?(?!\w)(?![.,]\d)"
     + r"|(?<!\w)(?P<vague>" + _VAGUE_RE + r")" + _E
     + r"|(?<!\w)(?P<fraction>" + _FRACTION_RE + r")" + _E
     + r"|(?<!\w)(?P<word>" + _WORDNUM_RE + r")(?:\s(?P<wpct>percent|per cent))?" + _E

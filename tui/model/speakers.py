@@ -97,7 +97,8 @@ _DOCUMENT_NOUNS = {"report", "reports", "estimate", "estimates", "statement", "s
 _STATE_MEDIA = re.compile(r"(?i)\b(?:state(?:-run|-owned)?\s+(?:news|media|television|tv|broadcaster|agency|outlet)s?"
                           r"|state\s+news\s+agency|kcna|tass|ria\s+novosti|ria|xinhua|rodong\s+sinmun|rossiya|"
                           r"channel\s+one|global\s+times|cctv|sputnik|rt)\b")
-_GOVERNMENT = re.compile(r"(?i)\b(?:(?:national\s+)?intelligence\s+(?:service|agency)|president|minister|ministry|chairman|chairwoman|secretary|spokes\w*|government|"
+_GOVERNMENT = re.compile(r"(?i)\b(?:(?:national\s+)?intelligence\s+(?:service|agency)|president|minister|ministry|"
+                         r"chairman|chairwoman|secretary|spokes\w*|government|"
                          r"kremlin|official|prime|ambassador|envoy|leader|party|council|parliament|mayor|governor|"
                          r"chancellor|white\s+house|state\s+department|foreign\s+office|cabinet|premier|senator|"
                          r"lawmaker|deputy|diplomat\w*)\b")
@@ -111,6 +112,10 @@ _ANONYMOUS = re.compile(r"(?i)\b(?:sources?|officials|diplomats|insiders|people\
                         r"unnamed|agencies|intelligence\s+services)\b")
 _DOCUMENTS = re.compile(r"(?i)\b(?:" + "|".join(sorted(_DOCUMENT_NOUNS)) + r")\b")
 
+_EXPANSION = re.compile(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+)*?[A-Z][\w’'-]*)"
+                        r"\s+\(([A-Z][A-Z&]{1,7})\)")
+_ORGANISATION = re.compile(r"(?:[A-Z][\w’'-]*\s+)*(?:of\s+|for\s+|and\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*")
+_UNNAMED = re.compile(r"(?i)\banonymity\b|\bunnamed\b|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)")
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 # A word that may be capitalised (ASCII lower case ruled out early, the rest checked after).
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[^\W\d_a-z][\w’'.-]*")
@@ -120,7 +125,8 @@ _CUT = {"have", "has", "had", "is", "are", "was", "were", "in", "on", "at", "dur
 _CUES = {word for phrase in REPORTING for word in phrase.split()} - {"to", "in", "an", "with", "interview"}
 _LEADING = re.compile(r"(?i)^(?:(?:(?:according\s+to|by|from|in|as|per|citing|cited\s+by)\b|"
                       r"(?:some|various|several|many|the|a|an|these|those|other)\b|"
-                      r"(?:information|data|an?\s+analysis|a\s+report|reports?|a\s+statement|statements)\s+(?:from|by|of))\s*)+")
+                      r"(?:information|data|an?\s+analysis|a\s+report|reports?|a\s+statement|statements)"
+                      r"\s+(?:from|by|of))\s*)+")
 
 
 @dataclass(frozen=True)
@@ -194,8 +200,7 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {}
         self.mentions: list[Mention] = []
         # "National Intelligence Service (NIS)": what an acronym stands for, to type it later.
-        self.acronyms = {m.group(2): m.group(1) for m in re.finditer(
-            r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+)*?[A-Z][\w’'-]*)\s+\(([A-Z][A-Z&]{1,7})\)", text)}
+        self.acronyms = {m.group(2): m.group(1) for m in _EXPANSION.finditer(text)}
         self._find_people()
         self._starts = [m.start for m in self.mentions]
 
@@ -218,8 +223,7 @@ class SpeakerResolver:
         k = 0
         # Sentence openers ("Meanwhile"), titles and nationalities come before the name.
         while k < len(words) and (words[k].lower() in _TITLE_WORDS or words[k].lower() in _NOT_NAMES
-                                  or words[k].lower().startswith("then-")
-                                  or self.text[self.tokens[i + k][0]:self.tokens[i + k][1]].endswith(("’s", "'s", "’"))):
+                                  or words[k].lower().startswith("then-") or self._possessive(i + k)):
             k += 1
         name = words[k:]
         if len(name) > 3:
@@ -231,6 +235,11 @@ class SpeakerResolver:
         if name[0] in GIVEN_NAMES or name[0] in _FAMILY_FIRST or titled:
             return i + k, i + k + len(name)
         return None
+
+    def _possessive(self, index: int) -> bool:
+        """ "Ukraine’s", "Workers’": whose, never a name's first word."""
+        start, end, _ = self.tokens[index]
+        return self.text[start:end].endswith(("’s", "'s", "’"))
 
     def _role_before(self, offset: int) -> str:
         """Title and role words right before ``offset``: "Lieutenant General",
@@ -409,7 +418,7 @@ class SpeakerResolver:
                 role = self.acronyms.get(m.group(), "")
             words = f"{role} {self.acronyms.get(m.group(), '')} {m.group()}"
             return Speaker(m.group(), role, speaker_type(words, person=True), "organisation", 0.8)
-        for m in re.finditer(r"(?:[A-Z][\w’'-]*\s+)*(?:of\s+|for\s+|and\s+)?(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*", span):
+        for m in _ORGANISATION.finditer(span):
             words = m.group().split()
             if len(words) >= 2 and words[-1].lower() in _ORG_HEADS:
                 while words and (words[0].lower() in ("the", "according") or words[0].lower() in _CUES):
@@ -439,7 +448,7 @@ class SpeakerResolver:
             return Speaker("", method="unresolved")
         lowered = name.lower().split()
         kind = speaker_type(name)
-        if re.search(r"(?i)\banonymity\b|\bunnamed\b|not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)", span):
+        if _UNNAMED.search(span):
             return Speaker(name, "", ANONYMOUS, "group", 0.6)
         plural_group = bool(lowered) and lowered[-1] in _GROUP_NOUNS
         if plural_group and kind in (OTHER, GOVERNMENT, MILITARY) and not _STATE_MEDIA.search(name):
