@@ -31,12 +31,12 @@ OUT = ROOT / "benchmarks" / "out"
 SEED = 20261123
 sys.path.insert(0, str(ROOT))
 
-from tui.ingest import DocumentFile, collect  # noqa: E402
-from tui.model.sentences import sentences  # noqa: E402
-from tui.model.spans import Annotation  # noqa: E402
-from tui.model.text import context, new_id, utc_now  # noqa: E402
-from tui.services.story import story  # noqa: E402
-from tui.store import Store  # noqa: E402
+from tui.ingest import DocumentFile, collect
+from tui.model.sentences import sentences
+from tui.model.spans import Annotation
+from tui.model.text import context, new_id, utc_now
+from tui.services.story import story
+from tui.store import Store
 
 GROUP = 20  # documents per generated story
 CLAIMS, ATTRIBUTIONS = 60, 40
@@ -99,7 +99,7 @@ def generate(path: Path, documents: int, rng: random.Random) -> None:
     # No public bulk link insert exists yet (see docs/notes/story.md): one transaction, the store's own insert.
     with store.transaction():
         for link in links:
-            store._insert_link(link)  # noqa: SLF001
+            store._insert_link(link)
     store.close()
     print(f"generated {documents:,} documents, {documents * (CLAIMS + ATTRIBUTIONS):,} annotations, "
           f"{len(links):,} links in {time.perf_counter() - started:.0f} s", file=sys.stderr)
