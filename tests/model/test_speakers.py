@@ -128,3 +128,20 @@ def test_what_tagging_stores():
     found = speaker_of(TEXT, "Klein notes")
     assert found.as_attributes() == {"speaker": "Margarete Klein", "speaker_type": EXPERT, "speaker_status": "inferred"}
     assert speaker_of("It rained. She said so.", "She said").as_attributes() == {}
+
+
+def test_a_very_long_document_is_read_around_the_span_only():
+    import time
+
+    filler = "the fighting went on and on for many weeks in the region. " * 100_000  # about 6 MB
+    text = filler + "Expert Margarete Klein spoke first. " + filler[:10_000] + "Later Klein notes this."
+    start = text.rindex("Klein notes")
+    began = time.perf_counter()
+    found = infer_speaker(text, start, start + len("Klein notes"))
+    assert time.perf_counter() - began < 0.5
+    assert (found.name, found.method) == ("Margarete Klein", "surname")
+    # Named further back than the window reads, the surname alone is all there is, weakly.
+    far = filler + "Expert Margarete Klein spoke first. " + filler[:30_000] + "Later Klein notes this."
+    start = far.rindex("Klein notes")
+    alone = infer_speaker(far, start, start + len("Klein notes"))
+    assert (alone.name, alone.method, alone.confidence) == ("Klein", "surname", 0.4)

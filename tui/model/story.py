@@ -17,9 +17,12 @@ from .clusters import CARRIES, CONTRADICTS, STANCES, SUPPORTS, ClaimLink, ClaimR
 from .figures import DATE, Figure, comparable, describe, differ, figures
 from .sources import Quote, SourceRow, sources
 from .spans import Annotation
-from .speakers import OTHER, SPEAKER_TYPES, Speaker, SpeakerResolver
+from .speakers import OTHER, SPEAKER_TYPES, Speaker, SpeakerResolver, infer_speaker
 
 ABSENT = "absent"
+# Texts up to this size are read whole, once, for their speakers; longer ones around each
+# attribution only (see speakers.WINDOW_BEFORE).
+WHOLE_TEXT_UP_TO = 200_000
 CELL_STANCES = (*STANCES, ABSENT)
 __all__ = ["ABSENT", "CARRIES", "CELL_STANCES", "CONTRADICTS", "SUPPORTS", "Story", "StoryDocument", "build_story",
            "stored_speaker"]
@@ -189,6 +192,8 @@ def build_story(
                 return stored
             text = texts.get(annotation.document_id)
             if text is not None and text[annotation.start:annotation.end] == annotation.exact:
+                if len(text) > WHOLE_TEXT_UP_TO:
+                    return infer_speaker(text, annotation.start, annotation.end)
                 if annotation.document_id not in resolvers:
                     resolvers[annotation.document_id] = SpeakerResolver(text)
                 return resolvers[annotation.document_id].resolve(annotation.start, annotation.end)
