@@ -86,7 +86,7 @@ links_strategy = st.lists(
     st.builds(ClaimLink, ids, ids, st.sampled_from(["same_as", "supports", "contradicts", "related"])), max_size=12)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(links_strategy, st.randoms(use_true_random=False))
 def test_the_result_does_not_depend_on_the_order_of_links_or_claims(links, random):
     expected = clusters(CLAIMS, links)
@@ -102,3 +102,8 @@ def test_the_result_does_not_depend_on_the_order_of_links_or_claims(links, rando
         assert len(homes) <= 1
     for cluster in expected:
         assert len(cluster.members) == len(set(cluster.members)) >= 2
+
+
+def test_claims_that_contradict_each_other_are_one_disagreement():
+    found = clusters(CLAIMS, [link("b1", "a3", "contradicts"), link("a3", "b1", "contradicts")])
+    assert shape(found) == [{"a3": CARRIES, "b1": CONTRADICTS}]

@@ -138,9 +138,20 @@ def clusters(
         ordered = sorted(stances, key=key)
         pairs = sorted(related.get(root, []), key=lambda p: (key(p[0]), key(p[1])))
         result.append(Cluster(members=ordered, stances={m: stances[m] for m in ordered}, related=pairs))
-    # Two clusters may start with one claim (it carries one, contradicts the other): the rest decides.
-    result.sort(key=lambda cluster: [key(m) for m in cluster.members])
-    return result
+    # Two clusters may start with one claim (it carries one, contradicts the other): the rest decides,
+    # then which claims carry it.
+    result.sort(key=lambda cluster: ([key(m) for m in cluster.members],
+                                     [key(m) for m in cluster.members if cluster.stances[m] != CONTRADICTS]))
+    # Claims that contradict each other both ways would make one disagreement two clusters
+    # of the same claims: the first (its carrier earliest in the story) says it.
+    seen: set[frozenset] = set()
+    unique = []
+    for cluster in result:
+        members = frozenset(cluster.members)
+        if members not in seen:
+            seen.add(members)
+            unique.append(cluster)
+    return unique
 
 
 def clustered_ids(found: Iterable[Cluster]) -> set[str]:
