@@ -127,3 +127,13 @@ def test_offsets_are_exact_and_figures_do_not_overlap(text):
         assert text[figure.start:figure.end] == figure.text
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join),
+       st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join), st.booleans(), st.booleans())
+def test_comparing_is_symmetric(text_a, text_b, alone_a, alone_b):
+    for a in figures(text_a):
+        for b in figures(text_b):
+            assert comparable(a, b, alone_a, alone_b) == comparable(b, a, alone_b, alone_a)
+            assert differ(a, b) == differ(b, a)
+            assert not differ(a, a)

@@ -80,3 +80,32 @@ def test_a_document_left_out_still_joins_its_partners():
     # With only document 3, nothing is shared.
     alone = make(documents=(3,))
     assert alone.clusters == [] and [c.id for c in alone.only[3]] == ["c3"]
+
+
+def test_any_links_give_a_story_that_places_every_claim():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    text = "Claim one here. Claim two here. Claim three here."
+    texts = {d: text for d in (1, 2, 3)}
+    claims = [Annotation(f"{d}-{i}", d, text.index(f"Claim {w}"), text.index(f"Claim {w}") + len(f"Claim {w} here"),
+                         "claim", f"Claim {w} here") for d in (1, 2, 3) for i, w in enumerate(("one", "two", "three"))]
+    ends = st.sampled_from(claims)
+    relations = st.sampled_from(["same_as", "supports", "contradicts", "related"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(ends, ends, relations), max_size=10), st.sets(st.sampled_from([1, 2, 3]), min_size=1))
+    def check(picked, shown):
+        links = [link(f"l{n}", a, b, r) for n, (a, b, r) in enumerate(picked) if a.id != b.id]
+        docs = [StoryDocument(d, f"doc {d}", "") for d in sorted(shown)]
+        story = build_story(docs, [c for c in claims if c.document_id in shown], links, texts)
+        placed = {c.id for cluster in story.clusters for c in cluster.claims} | \
+            {c.id for only in story.only.values() for c in only}
+        assert placed == {c.id for c in claims if c.document_id in shown}
+        for cluster in story.clusters:
+            ids = [c.id for c in cluster.claims]
+            assert len(ids) == len(set(ids)) >= 2
+            assert all(c.document in shown for c in cluster.claims)
+        json.dumps(story.as_json())
+
+    check()
