@@ -32,6 +32,8 @@ def one(text: str):
     ("dozens of missiles", COUNT, 61.5, 24, 99, True),
     ("170mm self-propelled artillery", LENGTH, 0.17, 0.17, 0.17, False),
     ("a 1.5bn programme", COUNT, 1.5e9, 1.5e9, 1.5e9, False),
+    ("one in five failed", SHARE, 0.2, 0.2, 0.2, False),
+    ("3 out of 10 shells", SHARE, 0.3, 0.3, 0.3, False),
 ])
 def test_figures_are_normalised(text, kind, value, low, high, approximate):
     figure = one(text)
@@ -68,7 +70,7 @@ def test_what_a_count_counts():
 
 @pytest.mark.parametrize("text", [
     "sending a third contingent", "in the first half of 2025 alone", "May he come back", "one of the reasons",
-    "the Kursk region", "Chonma-2 tanks",
+    "the Kursk region", "Chonma-2 tanks", "KN-23 missiles",
 ])
 def test_words_that_are_not_figures(text):
     assert [f for f in figures(text) if f.kind != DATE] == []
@@ -100,7 +102,7 @@ def test_only_like_figures_compare():
     engineers, experts = pair("5000 military engineers", "1000 mine clearance experts")
     assert not comparable(engineers, experts)  # different things counted
     assert comparable(engineers, experts, True, True)  # unless each is its claim's one count
-    since, by = pair("since 2023", "by April 2025")
+    since, by = pair("since the summer of 2023", "by April 2025")
     assert not comparable(since, by, True, True)  # a start and an end are not the same date
     share, count = pair("40 percent of shells", "5,000 shells")
     assert not comparable(share, count, True, True)
@@ -113,6 +115,8 @@ def test_readings():
     assert describe(one("more than 6 million shells")) == "> 6,000,000 shell"
     assert describe(one("fewer than 2,000 of them")) == "< 2,000"
     assert describe(one("in October 2024")) == "2024-10"
+    assert describe(one("170mm guns")) == "170 mm"
+    assert describe(one("As many as one in five failed")) == "≈20%"  # 17–20%: a range this close reads as one figure
 
 
 FRAGMENTS = ["40 percent", "nearly half", "5.8 million", "11,000", "170mm", "$1.5bn", "dozens of", "October 2024",

@@ -112,13 +112,17 @@ _DATE_PATTERNS = [
     ("year", re.compile(_B + _PART + _YEAR + _E + r"(?![,.]\d)", re.IGNORECASE)),
 ]
 _SCALES = r"thousand|million|billion|trillion|bn|tn"
+_RATIO_WORDS = "|".join(w for w in _SMALL if " " not in w) + "|a hundred"
 _MONEY_WORDS = r"dollars|euros|pounds|rubles|roubles|won|yuan"
 _UNITS = r"mm|cm|km|kg|millimet(?:re|er)s?|kilomet(?:re|er)s?|metres|meters|miles?|tonnes?|tons?"
 _FIGURE = re.compile(
     r"(?P<approx>(?<!\w)(?:" + _APPROX_RE + r")\s+)?"
     r"(?:"
+    # one in five, 3 out of 10: a share (never "5 in 2024")
+    r"(?<![\w.,-])(?P<ra>\d{1,3}|" + _RATIO_WORDS + r")\s+(?:in|out\s+of)\s+(?P<rb>\d{1,3}|" + _RATIO_WORDS + r")"
+    + _E + r"(?![.,]\d)"
     # $1.5bn, €20 million
-    r"(?P<currency>[$€£₽])\s?(?P<cnum>" + _NUM + r")\s?(?P<cscale>" + _SCALES + r"|k|m)?" + _E
+    + r"|(?P<currency>[$€£₽])\s?(?P<cnum>" + _NUM + r")\s?(?P<cscale>" + _SCALES + r"|k|m)?" + _E
     # 40 percent, 170mm, 5.8 million (dollars), 300 euros; never part of "Chonma-2" or "5.8.1"
     + r"|(?<![\w.,-])(?P<num>" + _NUM + r")(?:"
     r"\s?(?P<pct>%|percent|per cent|pc" + _E + r")"
@@ -221,12 +225,8 @@ def _date_anchor(text: str, start: int) -> str:
     2024"), an end ("by April 2025") or a time ("in June 2024"); only alike ones compare."""
     before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
     words = [w.lower() for w in before[-4:]]
-    for word in reversed(words):
-        if word in _ANCHORS:
-            return _ANCHORS[word]
-        if word in ("in", "on", "at", "during", "of"):
-            return "at"
-    return "at"
+    # "since the summer of 2023" starts at 2023, though "of" is nearer.
+    return next((_ANCHORS[w] for w in reversed(words) if w in _ANCHORS), "at")
 
 
 def _day(year: int | None, month: int, day: int) -> float:
@@ -253,7 +253,7 @@ def figures(text: str) -> list[Figure]:
                 taken.append((m.start(), m.end()))
     for m in _FIGURE.finditer(text):
         start = m.start()
-        body_start = next(m.start(g) for g in ("currency", "num", "vague", "fraction", "word") if m.group(g))
+        body_start = next(m.start(g) for g in ("currency", "num", "ra", "vague", "fraction", "word") if m.group(g))
         if not free(body_start, m.end()):
             continue
         approx = (m.group("approx") or "").strip().lower()
@@ -292,6 +292,11 @@ def _figure(text: str, m: re.Match, start: int, approx: str) -> Figure | None:
             value *= _SCALE.get((g["scale"] or "").lower(), 1)
             if re.fullmatch(r"(?:1[89]|20)\d{2}", g["num"]) and not approx:
                 return None  # a bare year the date patterns left alone ("since 2022" is taken there)
+    elif g["ra"]:
+        part, whole = (_number(x) if x[0].isdigit() else _SMALL[x.lower()] for x in (g["ra"], g["rb"]))
+        if not whole or part > whole:
+            return None
+        kind, value = SHARE, part / whole
     elif g["vague"]:
         low, high = _VAGUE[g["vague"].lower()]
         return Figure(start, end, text[start:end], COUNT, (low + high) / 2, low, high, approximate=True,
@@ -360,5 +365,9 @@ def describe(figure: Figure) -> str:
         body = ("≈" if figure.approximate else "") + amount(float(figure.value))
     if figure.kind == SHARE:
         return body + "%"
+    if figure.kind == LENGTH and figure.high < 1:
+        # 170mm reads as 170 mm, not 0.17 m.
+        return describe(Figure(**{**figure.__dict__, "value": float(figure.value) * 1000, "low": figure.low * 1000,
+                                  "high": figure.high * 1000, "unit": "mm"}))
     unit = figure.unit if figure.kind != COUNT else " ".join(figure.measure)
     return f"{body} {unit}".strip()
