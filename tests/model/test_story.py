@@ -49,6 +49,10 @@ def test_cells_stances_and_figures():
     assert cluster.figures_differ
     assert [(d.a[1].text, d.b[1].text) for d in cluster.differences] == [("40 percent", "nearly half")]
     assert story.only == {1: [], 2: [], 3: []}
+    # Enter on the cluster opens each document at its claim.
+    none = TEXTS[3].index("none came")
+    assert cluster.targets([3, 1, 2]) == [(3, none, none + 26), (1, 21, 53), (2, 15, 48)]
+    assert TEXTS[1][21:53] == "40 percent came from North Korea"
 
 
 def test_inferred_speakers_and_types():

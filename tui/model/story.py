@@ -93,6 +93,17 @@ class StoryCluster:
             return ABSENT, []
         return min((c.stance for c in mine), key=STANCES.index), mine
 
+    def targets(self, document_ids: Iterable[int]) -> list[tuple[int, int, int]]:
+        """Where the reader opens this claim: ``(document, start, end)`` of the first of its
+        claims in each document that has one, in the story's document order."""
+        found = []
+        for document_id in document_ids:
+            stance, claims = self.cell(document_id)
+            if stance != ABSENT:
+                first = min(claims, key=lambda c: (c.start, c.end))
+                found.append((document_id, first.start, first.end))
+        return found
+
     @property
     def figures_differ(self) -> bool:
         return bool(self.differences)
