@@ -149,13 +149,13 @@ def test_hostile_text_is_shown_literally(tmp_path):
 
     folder = tmp_path / "hostile"
     folder.mkdir()
-    (folder / "a.txt").write_text("Title | one\n\x1b[31mRed | claim\u2028here\x1b[0m [bold]x[/bold], Klein said.\n")
+    (folder / "a.txt").write_text("Title | one\n\x1b[31mRed | claim\u2028here\x1b[0m [bold]x[/bold] <b>*y*</b>, Klein said.\n")
     (folder / "b.txt").write_text("Other\nRed claim here too.\n")
     db = Store.open(tmp_path / "h.db")
     a, b = import_ids(db, [folder])
     text_a, text_b = db.text(a), db.text(b)
     start = text_a.index("\x1b[31m")
-    end = text_a.index("[/bold]") + 7
+    end = text_a.index("</b>") + 4
     claim_a = db.create_annotation(a, text_a, start, end, "claim", "t")
     cue = text_a.index("Klein said")
     said = db.create_annotation(a, text_a, cue, cue + 10, "attribution", "t")
@@ -167,7 +167,8 @@ def test_hostile_text_is_shown_literally(tmp_path):
         out = render_story(made, fmt)
         assert "\x1b" not in out and "\u2028" not in out, fmt
     markdown = render_story(made, "markdown")
-    assert "Red \\| claim" in markdown and "[bold]x[/bold]" in markdown
+    assert "Red \\| claim" in markdown and "\\[bold\\]x\\[/bold\\]" in markdown
+    assert "&lt;b&gt;\\*y\\*&lt;/b&gt;" in markdown and "<b>" not in markdown
     assert "␛[31m" in render_story(made, "table")
     assert json.loads(render_story(made, "json"))["clusters"][0]["claims"][0]["exact"] == text_a[start:end]
     db.close()

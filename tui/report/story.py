@@ -75,8 +75,12 @@ def sources_json(documents: list[StoryDocument], rows: list[SourceRow]) -> str:
 
 
 # -- Markdown -----------------------------------------------------------------------------
+_MD_SPECIAL = {ord(c): "\\" + c for c in "\\`*_[]|#"} | {ord("<"): "&lt;", ord(">"): "&gt;", ord("&"): "&amp;"}
+
+
 def _md(text: str, limit: int | None = 200) -> str:
-    return _flat(text, limit).replace("\\", "\\\\").replace("|", "\\|")
+    # Document text stays literal in any Markdown viewer: no emphasis, links, HTML or cell breaks.
+    return _flat(text, limit).translate(_MD_SPECIAL)
 
 
 def _md_cell(cluster: StoryCluster, document_id: int, limit: int = 200) -> str:
@@ -129,7 +133,7 @@ def story_markdown(story: Story, limit: int = 200) -> str:
 def _reading(figure) -> str:
     from ..model.figures import describe
 
-    return _md(describe(figure), 60)
+    return _flat(describe(figure), 60)  # our own words ("> 6,000,000 shell"): shown as they are
 
 
 def sources_markdown(documents: list[StoryDocument], rows: list[SourceRow], heading: bool = True) -> str:
