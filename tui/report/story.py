@@ -171,24 +171,33 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
     # What a cell may hold: its share of the width, about four lines' worth.
     cell_chars = max(40, (width - 8) // max(1, len(docs)) * 4) if full else 0
 
-    matrix = Table(title=f"The story: {_count(len(docs), 'document')}, {_count(len(story.clusters), 'shared claim')}",
-                   caption=LEGEND + ("   ≠ figures differ" if any(c.figures_differ for c in story.clusters) else ""),
-                   expand=True, show_lines=True)
-    matrix.add_column("#", no_wrap=True, justify="right")
+    title = f"The story: {_count(len(docs), 'document')}, {_count(len(story.clusters), 'shared claim')}"
+    caption = LEGEND + ("   ≠ figures differ" if any(c.figures_differ for c in story.clusters) else "")
     if full:
+        matrix = Table(title=title, caption=caption, expand=True, show_lines=True)
+        matrix.add_column("#", no_wrap=True, justify="right")
         for i, d in enumerate(docs, 1):
             matrix.add_column(Text(f"{i}. {document_label(d, 60)}"), ratio=1)
     else:
+        # Many documents: one narrow column of marks each, no rules between them, so the
+        # claim keeps about half the width (20 documents at 120 columns: 60 for marks).
+        from rich import box
+
+        mark_width = len(str(len(docs)))  # the box puts a space between columns
+        matrix = Table(title=title, caption=caption, expand=True, box=box.SIMPLE_HEAD, padding=(0, 0),
+                       show_edge=False)
+        matrix.add_column("#", no_wrap=True, justify="right")
         matrix.add_column("claim", ratio=1)
         for i, _ in enumerate(docs, 1):
-            matrix.add_column(str(i), no_wrap=True, justify="center", width=max(2, len(str(i))))
+            matrix.add_column(str(i), no_wrap=True, justify="right", width=mark_width)
+        claim_chars = max(30, 2 * (width - 6 - (mark_width + 1) * len(docs)) - 4)  # about two lines
     for cluster in story.clusters:
         number = Text(f"{cluster.number}" + ("≠" if cluster.figures_differ else ""))
         if full:
             matrix.add_row(number, *(_rich_cell(cluster, d.id, cell_chars) for d in docs))
         else:
             first = cluster.claims[0]
-            claim = Text(_flat(first.exact, 90))
+            claim = Text(_flat(first.exact, claim_chars))
             who = _speakers(first)
             if who:
                 claim.append(f" — {_flat(who, 40)}", style="dim")
@@ -213,6 +222,20 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
                 table.add_row(str(cluster.number), _rich_figure(docs, ca, fa), _rich_figure(docs, cb, fb))
         yield table
     index = _claim_index(story)
+    if not full:
+        # Many documents: their own claims as plain lines, one a claim (tables of tables
+        # would be long to read and slow to lay out).
+        for i, d in enumerate(docs, 1):
+            only = story.only.get(d.id, [])
+            lines = Text(f"Only in {i}. {document_label(d, width - 20)} ({len(only)})\n", style="bold")
+            for claim in only:
+                who = _speakers(claim)
+                lines.append(f"  {_flat(claim.exact, width - 4 - (len(who) + 3 if who else 0))}")
+                if who:
+                    lines.append(f" — {_flat(who, 40)}", style="dim")
+                lines.append("\n")
+            yield lines
+        return
     for i, d in enumerate(docs, 1):
         only = story.only.get(d.id, [])
         table = Table(title=Text(f"Only in {i}. {document_label(d, width - 20)}"), expand=True)
