@@ -188,8 +188,9 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
                        show_edge=False)
         matrix.add_column("#", no_wrap=True, justify="right")
         matrix.add_column("claim", ratio=1)
-        for i, _ in enumerate(docs, 1):
-            matrix.add_column(str(i), no_wrap=True, justify="right", width=mark_width)
+        # The marks as one column of fixed-width slots (a column per document lays out slowly).
+        slots = "".join(f"{i:>{mark_width + 1}}" for i in range(1, len(docs) + 1))
+        matrix.add_column(slots, no_wrap=True, width=len(slots))
         claim_chars = max(30, 2 * (width - 6 - (mark_width + 1) * len(docs)) - 4)  # about two lines
     for cluster in story.clusters:
         number = Text(f"{cluster.number}" + ("≠" if cluster.figures_differ else ""))
@@ -201,7 +202,8 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
             who = _speakers(first)
             if who:
                 claim.append(f" — {_flat(who, 40)}", style="dim")
-            matrix.add_row(number, claim, *(Text(MARKS[cluster.cell(d.id)[0]]) for d in docs))
+            marks = "".join(f"{MARKS[cluster.cell(d.id)[0]]:>{mark_width + 1}}" for d in docs)
+            matrix.add_row(number, claim, Text(marks))
     yield matrix
     if not full:
         legend = Table(title="Documents", expand=True, show_header=False, box=None)
@@ -227,7 +229,9 @@ def rich_story(story: Story, width: int = 120) -> Iterator:
         # would be long to read and slow to lay out).
         for i, d in enumerate(docs, 1):
             only = story.only.get(d.id, [])
-            lines = Text(f"Only in {i}. {document_label(d, width - 20)} ({len(only)})\n", style="bold")
+            # Each line is cut to the width already: no wrapping to work out.
+            lines = Text(no_wrap=True, overflow="ellipsis")
+            lines.append(f"Only in {i}. {document_label(d, width - 20)} ({len(only)})\n", style="bold")
             for claim in only:
                 who = _speakers(claim)
                 lines.append(f"  {_flat(claim.exact, width - 4 - (len(who) + 3 if who else 0))}")
