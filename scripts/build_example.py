@@ -1,4 +1,4 @@
-"""Rebuild corpus/annotations.example.jsonl: our own annotation of the two corpus articles.
+"""Rebuild corpus/annotations.example.jsonl: our own annotation of the corpus articles.
 
 The annotations are written here as data (document, label, quote, occurrence,
 attributes) so that a reviewer can read and correct them; the script turns them into
@@ -15,7 +15,7 @@ from tui.services.importing import import_ids
 from tui.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-A, B = 1, 2  # the Beijing article, the DW article (the manifest's order)
+A, B, C = 1, 2, 3  # the Beijing article, the DW article, the Meridian Wire article (the manifest's order)
 
 # key: (document, label, quote, occurrence, attributes)
 SPANS = {
@@ -125,6 +125,105 @@ SPANS = {
     "b_no_signal": (B, "claim", "there is still no signal from Moscow that they are really ready for constructive negotiations and that they want to end this war", 1,
                     {"claim_type": ["other"], "checkworthiness": "cfs"}),
     "b_adds_klein": (B, "attribution", "adds Klein", 1, {"voice": "direct"}),
+    # Article C: Meridian Wire, "Seoul: North Korean shells now a third of Russia's artillery fire".
+    "c_shells": (C, "claim", "North Korea has shipped more than 6 million artillery shells to Russia since the summer of 2023", 1,
+                 {"claim_type": ["quantity"], "checkworthiness": "cfs"}),
+    "c_nis_told": (C, "attribution", "South Korea's National Intelligence Service (NIS) told lawmakers", 1, {"voice": "indirect"}),
+    "c_promised": (C, "claim", "Kim Jong Un promised Vladimir Putin in Beijing that Pyongyang would keep helping Moscow", 1,
+                   {"claim_type": ["event"], "checkworthiness": "cfs"}),
+    "c_any_way": (C, "claim", "If there is any way we can help Russia, we will certainly do so", 1,
+                  {"claim_type": ["prediction"], "checkworthiness": "nfs"}),
+    "c_kim_told": (C, "attribution", "Kim told Putin", 1, {"voice": "direct"}),
+    "c_third": (C, "claim", "North Korean shells now make up about a third of the artillery rounds fired by Russian forces in Ukraine", 1,
+                {"claim_type": ["quantity"], "checkworthiness": "cfs"}),
+    "c_nis_estimated": (C, "attribution", "the NIS estimated", 1, {"voice": "indirect"}),
+    "c_stockpiles": (C, "claim", "earlier estimates had counted stockpiles rather than rounds actually fired", 1,
+                     {"claim_type": ["other"], "checkworthiness": "cfs"}),
+    "c_official": (C, "attribution", "A senior South Korean intelligence official, who spoke on condition of anonymity, said", 1,
+                   {"voice": "indirect"}),
+    "c_troops": (C, "claim", "Pyongyang has sent some 15,000 troops to Russia since October 2024", 1,
+                 {"claim_type": ["quantity", "event"], "checkworthiness": "cfs"}),
+    "c_nis_said": (C, "attribution", "the NIS said", 1, {"voice": "indirect"}),
+    "c_losses": (C, "claim", "fewer than 2,000 of them had been killed or wounded", 1,
+                 {"claim_type": ["quantity"], "checkworthiness": "cfs"}),
+    "c_officials": (C, "attribution", "Officials said", 1, {"voice": "indirect"}),
+    "c_ukraine_losses": (C, "claim", "Ukraine's military intelligence has put North Korean losses in Kursk at almost 5,000 killed or wounded", 1,
+                         {"claim_type": ["quantity"], "checkworthiness": "cfs"}),
+    "c_deliveries": (C, "claim", "the deliveries had kept Russian guns firing through a winter of shortages", 1,
+                     {"claim_type": ["causal"], "checkworthiness": "cfs"}),
+    "c_berger": (C, "attribution", "Hanna Berger, a researcher at the Nordic Arms Monitor, said", 1, {"voice": "indirect"}),
+    "c_silent": (C, "claim", "Without these shells, Russia's artillery would have fallen silent on large stretches of the front", 1,
+                 {"claim_type": ["causal"], "checkworthiness": "ufs"}),
+    "c_she_said": (C, "attribution", "she said", 1, {"voice": "direct"}),
+    "c_missiles": (C, "claim", "dozens of KN-23 ballistic missiles had been fired at Ukrainian cities", 1,
+                   {"claim_type": ["quantity", "event"], "checkworthiness": "cfs"}),
+    "c_berger_added": (C, "attribution", "Berger added", 1, {"voice": "indirect"}),
+    "c_koksan": (C, "claim", "Pyongyang has also supplied its 170mm Koksan self-propelled guns", 1,
+                 {"claim_type": ["event"], "checkworthiness": "cfs"}),
+    "c_no_workers": (C, "claim", "no North Korean workers had been sent to Russian factories", 1,
+                     {"claim_type": ["event"], "checkworthiness": "cfs"}),
+    "c_ministry": (C, "attribution", "North Korea's foreign ministry said in a statement carried by the state news agency KCNA", 1,
+                   {"voice": "mixed"}),
+    "c_zaporizhzhia": (C, "claim", "Russia was moving troops freed up in Kursk to the Zaporizhzhia front", 1,
+                       {"claim_type": ["event"], "checkworthiness": "cfs"}),
+    "c_zelensky": (C, "attribution", "Ukrainian President Volodymyr Zelensky said", 1, {"voice": "indirect"}),
+    "c_counterattacks": (C, "claim", "Kyiv would answer with stronger counterattacks", 1,
+                         {"claim_type": ["prediction"], "checkworthiness": "ufs"}),
+    "c_he_said": (C, "attribution", "He said", 1, {"voice": "indirect"}),
+    "c_treaty": (C, "claim", "The treaty that Putin and Kim signed in June 2024 obliges each country to give military help to the other if it is attacked.", 1,
+                 {"claim_type": ["event", "rule"], "checkworthiness": "cfs"}),
+    "c_arms_transfers": (C, "claim", "the agreement covers arms transfers", 1,
+                         {"claim_type": ["rule"], "checkworthiness": "cfs"}),
+    "c_officials_denied": (C, "attribution", "Russian officials have denied", 1, {"voice": "indirect"}),
+    "c_duds": (C, "claim", "As many as one in five failed to fire", 1,
+               {"claim_type": ["quantity"], "checkworthiness": "cfs"}),
+    "c_researcher": (C, "attribution", "the researcher said", 1, {"voice": "indirect"}),
+}
+
+# Who speaks in each attribution, as we read it (the `speaker` and `speaker_type`
+# attributes). Written only when the database has those attribute types; the speaker
+# inference is tested against this list.
+SPEAKERS = {
+    "a_chairman_stated": ("Kim Jong Un", "government"),
+    "a_putin_stated": ("Vladimir Putin", "government"),
+    "a_informed": ("Vladimir Putin", "government"),
+    "a_alleged": ("Russian government sources", "anonymous"),
+    "a_estimates": ("estimates", "document"),
+    "a_budanov": ("Kyrylo Budanov", "military"),
+    "a_reports_june": ("reports", "document"),
+    "a_shoigu": ("Sergei Shoigu", "government"),
+    "a_reports_august": ("reports", "document"),
+    "b_says_klein": ("Margarete Klein", "expert"),
+    "b_klein_notes_1": ("Margarete Klein", "expert"),
+    "b_confirmed": ("Open Source Center", "expert"),
+    "b_klein_notes_2": ("Margarete Klein", "expert"),
+    "b_she_adds": ("Margarete Klein", "expert"),
+    "b_concluded": ("Margarete Klein", "expert"),
+    "b_official_statements": ("official North Korean statements", "government"),
+    "b_syrsky": ("Alexander Syrsky", "military"),
+    "b_kcna": ("KCNA", "state media"),
+    "b_zelensky": ("Volodymyr Zelensky", "government"),
+    "b_he_said": ("Volodymyr Zelensky", "government"),
+    "b_expert_klein": ("Margarete Klein", "expert"),
+    "b_klein_notes_4": ("Margarete Klein", "expert"),
+    "b_klein_said": ("Margarete Klein", "expert"),
+    "b_umerov": ("Rustam Umerov", "government"),
+    "b_western_intel": ("Western intelligence agencies", "anonymous"),
+    "b_adds_klein": ("Margarete Klein", "expert"),
+    "c_nis_told": ("NIS", "government"),
+    "c_kim_told": ("Kim Jong Un", "government"),
+    "c_nis_estimated": ("NIS", "government"),
+    "c_official": ("senior South Korean intelligence official", "anonymous"),
+    "c_nis_said": ("NIS", "government"),
+    "c_officials": ("Officials", "anonymous"),
+    "c_berger": ("Hanna Berger", "expert"),
+    "c_she_said": ("Hanna Berger", "expert"),
+    "c_berger_added": ("Hanna Berger", "expert"),
+    "c_ministry": ("North Korea's foreign ministry", "government"),
+    "c_zelensky": ("Volodymyr Zelensky", "government"),
+    "c_he_said": ("Volodymyr Zelensky", "government"),
+    "c_officials_denied": ("Russian officials", "anonymous"),
+    "c_researcher": ("Hanna Berger", "expert"),
 }
 
 LINKS = [  # (source, target, relation, note)
@@ -166,6 +265,37 @@ LINKS = [  # (source, target, relation, note)
     ("a_exports", "b_missiles", "supports", "Ballistic missiles among the exports."),
     ("a_engineers", "b_specialists", "related", "North Korean specialists and engineers sent to Russia."),
     ("a_workers", "b_specialists", "related", "North Korean workers sent to Russia's defence industry."),
+    # The third article.
+    ("c_nis_told", "c_shells", "attributes", ""),
+    ("c_kim_told", "c_any_way", "attributes", ""),
+    ("c_nis_estimated", "c_third", "attributes", ""),
+    ("c_official", "c_stockpiles", "attributes", ""),
+    ("c_nis_said", "c_troops", "attributes", ""),
+    ("c_officials", "c_losses", "attributes", ""),
+    ("c_berger", "c_deliveries", "attributes", ""),
+    ("c_she_said", "c_silent", "attributes", ""),
+    ("c_berger_added", "c_missiles", "attributes", ""),
+    ("c_berger_added", "c_koksan", "attributes", ""),
+    ("c_ministry", "c_no_workers", "attributes", ""),
+    ("c_zelensky", "c_zaporizhzhia", "attributes", ""),
+    ("c_he_said", "c_counterattacks", "attributes", ""),
+    ("c_officials_denied", "c_arms_transfers", "attributes", ""),
+    ("c_researcher", "c_duds", "attributes", ""),
+    # The third article against the first two.
+    ("c_promised", "a_pledge", "same_as", "Kim's pledge in Beijing."),
+    ("c_any_way", "a_duty", "same_as", "The same quotation, shortened."),
+    ("c_shells", "b_shells", "same_as", "Shells delivered: more than 6 million (NIS) vs 5.8 million by April 2025."),
+    ("c_third", "a_nearly_half", "contradicts", "About a third of rounds fired vs nearly half of rounds used."),
+    ("c_stockpiles", "b_forty", "related", "Explains the 40 percent as a share of stockpiles, not of rounds fired."),
+    ("c_troops", "b_11000", "same_as", "North Korean troops: some 15,000 vs around 11,000."),
+    ("c_ukraine_losses", "b_5000", "same_as", "Ukraine's count of North Korean losses."),
+    ("c_losses", "b_5000", "contradicts", "Fewer than 2,000 killed or wounded vs almost 5,000."),
+    ("c_deliveries", "b_replenishing", "supports", "Deliveries keep Russian artillery supplied."),
+    ("c_missiles", "b_missiles", "supports", "Ballistic missiles supplied to Russia."),
+    ("c_koksan", "a_artillery_units", "supports", "170mm self-propelled guns."),
+    ("c_no_workers", "a_workers", "contradicts", "North Korea denies sending workers."),
+    ("c_zaporizhzhia", "b_transfer", "same_as", "Troops moved from Kursk to Zaporizhzhia."),
+    ("c_treaty", "b_agreement", "same_as", "The June 2024 treaty of mutual military assistance."),
 ]
 
 
@@ -174,7 +304,12 @@ def main() -> None:
         store = Store.open(Path(folder) / "example.db")
         ids = import_ids(store, [ROOT / "corpus"])
         made = {}
+        # Speakers go in once the database has their attribute types (see docs/notes/story.md).
+        with_speakers = "speaker" in {t["name"] for t in store.attribute_types("attribution")}
         for key, (doc, label, quote, occurrence, attributes) in SPANS.items():
+            if with_speakers and key in SPEAKERS:
+                speaker, kind = SPEAKERS[key]
+                attributes = {**attributes, "speaker": speaker, "speaker_type": kind, "speaker_status": "confirmed"}
             text = store.text(ids[doc - 1])
             start = -1
             for _ in range(occurrence):
