@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from tui.ingest import DocumentFile, collect
 from tui.model.sentences import sentences
-from tui.model.spans import Annotation
+from tui.model.entities import Annotation
 from tui.model.text import context, new_id, utc_now
 from tui.report.story import render_story
 from tui.services.story import story

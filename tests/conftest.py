@@ -49,5 +49,5 @@ def example_db(tmp_path: Path, corpus: Path) -> Path:
     db = tmp_path / "example.db"
     run("import", corpus, "--db", db)
     result = run("import-annotations", CORPUS / "annotations.example.jsonl", "--db", db)
-    assert "64 added" in result.stdout and "36 links added" in result.stdout
+    assert "96 added" in result.stdout and "65 links added" in result.stdout
     return db

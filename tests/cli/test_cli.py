@@ -39,12 +39,13 @@ def import_corpus(runner, db_path, corpus):
 def test_import_then_docs_lists_both_articles_with_titles(runner, db_path, corpus):
     result = import_corpus(runner, db_path, corpus)
     assert result.stderr.count("added\t") == 0  # the report goes to stdout
-    assert result.stdout.count("added\t") == 2
+    assert result.stdout.count("added\t") == 3
     docs = run(runner, "docs", "--db", db_path, "--format", "json")
     rows = json.loads(docs.stdout)
     assert [row["title"] for row in rows] == [
         "Kim Jong Un Pledges Further Support to Russia at Beijing Meeting with Putin",
         "Brothers in Arms: Putin Gets Reinforcements from North Korea",
+        "Seoul: North Korean shells now a third of Russia's artillery fire",
     ]
     assert rows[1]["source"] == "DW (Deutsche Welle)"
     assert all(row["annotations"] == 0 for row in rows)
@@ -53,7 +54,7 @@ def test_import_then_docs_lists_both_articles_with_titles(runner, db_path, corpu
 def test_second_import_reports_unchanged(runner, db_path, corpus):
     import_corpus(runner, db_path, corpus)
     again = import_corpus(runner, db_path, corpus)
-    assert again.stdout.count("unchanged\t") == 2
+    assert again.stdout.count("unchanged\t") == 3
 
 
 def test_changed_file_becomes_a_new_version(runner, db_path, corpus):
@@ -61,9 +62,9 @@ def test_changed_file_becomes_a_new_version(runner, db_path, corpus):
     file = corpus / "kim-pledges-support-to-putin-in-beijing.txt"
     file.write_text(file.read_text("utf-8") + "\nA new closing line.\n", "utf-8")
     result = run(runner, "import", file, "--db", db_path)
-    assert result.stdout.startswith("changed\t3\t")
+    assert result.stdout.startswith("changed\t4\t")
     rows = json.loads(run(runner, "docs", "--db", db_path, "--format", "json").stdout)
-    assert [row["id"] for row in rows] == [2, 3]
+    assert [row["id"] for row in rows] == [2, 3, 4]
 
 
 def test_import_refuses_bad_files_but_imports_the_rest(runner, db_path, tmp_path):
@@ -209,7 +210,7 @@ def test_db_from_environment_and_group_option(runner, db_path, corpus, monkeypat
     assert db_path.exists()
     monkeypatch.delenv("DIPTYCH_DB")
     rows = json.loads(run(runner, "--db", db_path, "docs", "--format", "json").stdout)
-    assert len(rows) == 2
+    assert len(rows) == 3
 
 
 @pytest.mark.parametrize(

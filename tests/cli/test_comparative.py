@@ -102,7 +102,7 @@ def test_suggest_and_evaluate_commands_on_the_example(runner, example_db):
     assert rows and all(r["document"] == 2 for r in rows)
     scores = {r["label"]: r for r in json.loads(
         run(runner, "suggest", "--evaluate", "--format", "json", "--db", example_db).stdout)}
-    assert scores["overall"]["gold"] == 64
+    assert scores["overall"]["gold"] == 96
     assert 0 < scores["overall"]["overlap_f1"] <= 1
     pairs = json.loads(run(runner, "suggest", "--pairs", "1", "2", "--format", "json", "--db", example_db).stdout)
     assert pairs[0]["score"] >= pairs[-1]["score"]
@@ -134,7 +134,7 @@ def test_compare_reports_pairs_with_attributions_in_every_format(runner, example
 def test_import_annotations_is_idempotent_and_round_trips(runner, example_db, tmp_path, corpus):
     first = run(runner, "export", "--db", example_db).stdout
     again = run(runner, "import-annotations", CORPUS / "annotations.example.jsonl", "--db", example_db)
-    assert "0 added, 0 updated, 64 unchanged" in again.stdout
+    assert "0 added, 0 updated, 96 unchanged" in again.stdout
     assert run(runner, "export", "--db", example_db).stdout == first
     fresh = tmp_path / "fresh.db"
     run(runner, "import", corpus, "--db", fresh)

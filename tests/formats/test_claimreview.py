@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 from tui.formats import claimreview
 from tui.formats.claimreview import ATTRIBUTE_TYPE, RATINGS, SCALE, claim_reviews, document_info
 
@@ -84,12 +84,10 @@ def validate(node: dict, where: str = "ClaimReview") -> list[str]:
 
 
 def _rated_store(store, ratings: dict[str, str]):
-    """The corpus with the example annotations, the rating type inserted as the migration will, and ratings."""
-    # The row a store migration adds (docs/notes/report.md); written here as that migration writes it.
-    store.conn.execute(
-        'INSERT INTO attribute_types (name, label, multi, key, "values", description) VALUES (?, ?, ?, ?, ?, ?)',
-        (ATTRIBUTE_TYPE["name"], ATTRIBUTE_TYPE["label"], ATTRIBUTE_TYPE["multi"], ATTRIBUTE_TYPE["key"],
-         json.dumps(ATTRIBUTE_TYPE["values"]), ATTRIBUTE_TYPE["description"]))
+    """The corpus with the example annotations and ratings (the rating type comes with schema v5)."""
+    (row,) = [t for t in store.attribute_types("claim") if t.name == "rating"]
+    assert (row.values, row.multi, row.key) == (ATTRIBUTE_TYPE["values"], bool(ATTRIBUTE_TYPE["multi"]),
+                                                ATTRIBUTE_TYPE["key"])
     records = [json.loads(line) for line in (CORPUS / "annotations.example.jsonl").read_text("utf-8").splitlines()]
     store.import_records(records, "tester")
     found = {}
@@ -143,9 +141,10 @@ def test_rated_claims_only_and_valid_against_schema_org(store):
     assert half["datePublished"] == modified
     # supports is not same_as: one appearance, its own document's.
     assert [a["headline"] for a in half["itemReviewed"]["appearance"]] == [documents[1]["title"]]
-    # The pledge is same_as a claim of DW: both documents are appearances, with DW as publisher.
+    # The pledge is same_as claims of DW and of the Meridian wire: every document is an appearance.
     pledge = by_text("Kim Jong Un pledged")["itemReviewed"]
-    assert [a.get("publisher", {}).get("name") for a in pledge["appearance"]] == [None, "DW (Deutsche Welle)"]
+    assert [a.get("publisher", {}).get("name") for a in pledge["appearance"]] == [None, "DW (Deutsche Welle)",
+                                                                                  "Meridian Wire"]
     assert by_text("Around 11,000 North")["reviewRating"] == {"@type": "Rating", "alternateName": "unverifiable"}
     assert by_text("This is 40 percent o")["reviewRating"]["ratingValue"] == 2
     # The speaker: the attribution linked by "attributes", as written when it has no speaker attribute.
@@ -162,7 +161,7 @@ def test_same_as_partners_share_one_claim_id(store):
     # --document keeps that document's rated claims; the partner still gives its appearance.
     only = claim_reviews(store.export_rows(), document_info(store), document_id=2)
     assert [r["claimReviewed"][:22] for r in only] == ["spoke with Kim by phon"]
-    assert len(only[0]["itemReviewed"]["appearance"]) == 2
+    assert len(only[0]["itemReviewed"]["appearance"]) == 3  # DW, its same_as partner's article and the wire's
     # Without an organisation the annotator who rated it is the review's author; no url without --review-url.
     assert reviews[0]["author"] == {"@type": "Person", "name": "diptych-team"}
     assert "url" not in reviews[0]

@@ -73,12 +73,12 @@ def test_format_checking_is_on(w3c_musts):
 def test_w3c_export_passes_every_must_assertion(example_db, w3c_musts):
     lines = run("export", "--format", "w3c", "--db", example_db).stdout.splitlines()
     items = [json.loads(line) for line in lines]
-    assert len(items) == 64 + 36
+    assert len(items) == 96 + 65
     for item in items:
         assert failed_musts(item, w3c_musts) == [], item["id"]
     spans = [i for i in items if i["motivation"] == "tagging"]
     links = [i for i in items if i["motivation"] == "linking"]
-    assert len(spans) == 64 and len(links) == 36
+    assert len(spans) == 96 and len(links) == 65
     text = (CORPUS / "dw-brothers-in-arms-north-korea-reinforcements.txt").read_text("utf-8")
     for item in spans:
         quote, position = item["target"]["selector"]
@@ -93,15 +93,15 @@ def test_w3c_collection_and_import_round_trip(example_db, tmp_path, corpus, w3c_
     out = tmp_path / "collection.json"
     run("export", "--format", "w3c", "--collection", "--output", out, "--db", example_db)
     data = json.loads(out.read_text("utf-8"))
-    assert data["type"] == "AnnotationCollection" and data["total"] == 100
+    assert data["type"] == "AnnotationCollection" and data["total"] == 161
     for item in data["first"]["items"]:
         assert failed_musts({"@context": data["@context"], **item}, w3c_musts) == []
     fresh = tmp_path / "fresh.db"
     run("import", corpus, "--db", fresh)
-    assert "64 added" in run("import-annotations", out, "--db", fresh).stdout
+    assert "96 added" in run("import-annotations", out, "--db", fresh).stdout
     expected = [{**json.loads(l), "origin": "import"} for l in run("export", "--db", example_db).stdout.splitlines()]
     assert [json.loads(l) for l in run("export", "--db", fresh).stdout.splitlines()] == expected
-    assert "64 unchanged" in run("import-annotations", out, "--db", fresh).stdout
+    assert "96 unchanged" in run("import-annotations", out, "--db", fresh).stdout
 
 
 def test_brat_export_reads_back_with_a_third_party_reader(example_db, tmp_path):
@@ -109,7 +109,7 @@ def test_brat_export_reads_back_with_a_third_party_reader(example_db, tmp_path):
 
     folder = tmp_path / "brat"
     result = run("export", "--format", "brat", "--output", folder, "--db", example_db)
-    assert "9 cross-document links in cross_document_links.tsv" in result.stderr
+    assert "23 cross-document links in cross_document_links.tsv" in result.stderr
     conf = (folder / "annotation.conf").read_text("utf-8")
     assert "[entities]\nclaim\nattribution" in conf and "attributes\tArg1:attribution, Arg2:claim" in conf
     total = 0
@@ -123,8 +123,8 @@ def test_brat_export_reads_back_with_a_third_party_reader(example_db, tmp_path):
         ids = {e.id for e in document.entities}
         assert all(set(r.arguments.values()) <= ids for r in document.relations)
         total += len(document.entities)
-    assert total == 64
-    assert len((folder / "cross_document_links.tsv").read_text("utf-8").splitlines()) == 10
+    assert total == 96
+    assert len((folder / "cross_document_links.tsv").read_text("utf-8").splitlines()) == 24
 
 
 def test_brat_splits_spans_at_newlines(runner, tmp_path):

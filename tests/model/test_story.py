@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tui.model.spans import Annotation
+from tui.model.entities import Annotation, Link, LinkEnd
 from tui.model.story import ABSENT, CARRIES, CONTRADICTS, StoryDocument, build_story, stored_speaker
 
 TEXTS = {
@@ -19,11 +19,11 @@ def span(doc: int, ident: str, quote: str, label: str, attributes: dict | None =
     return Annotation(ident, doc, start, start + len(quote), label, quote, attributes=json.dumps(attributes or {}))
 
 
-def link(ident: str, source: Annotation, target: Annotation, relation: str) -> dict:
-    def end(a: Annotation) -> dict:
-        return {"id": a.id, "document_id": a.document_id, "label": a.label, "exact": a.exact, "start": a.start}
+def link(ident: str, source: Annotation, target: Annotation, relation: str) -> Link:
+    def end(a: Annotation) -> LinkEnd:
+        return LinkEnd(a.id, a.document_id, a.label, a.exact, a.start)
 
-    return {"id": ident, "relation": relation, "note": "", "source": end(source), "target": end(target)}
+    return Link(ident, source.id, target.id, relation, source=end(source), target=end(target))
 
 
 def make(attributes: dict | None = None, documents=(1, 2, 3)):

@@ -122,4 +122,4 @@ def test_two_apps_and_the_cli_on_one_database(tmp_path, corpus):
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     rows = conn.execute("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()
     assert rows == [("cli", 5), ("one", 1), ("two", 1)]
-    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 4  # the corpus and one more

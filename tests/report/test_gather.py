@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 from tests.report.pages import annotation
 from tui.services.report import (
     ABSENT,
@@ -25,7 +25,7 @@ from tui.services.report import (
 def _with_example(store) -> list[int]:
     records = [json.loads(line) for line in (CORPUS / "annotations.example.jsonl").read_text("utf-8").splitlines()]
     store.import_records(records, "tester")
-    return [d.id for d in store.documents()]
+    return [d.id for d in store.documents()][:2]  # the two articles of the first comparison
 
 
 def test_gather_reads_documents_annotations_links_and_labels(store):
@@ -38,8 +38,9 @@ def test_gather_reads_documents_annotations_links_and_labels(store):
     for a in data.annotations:
         assert data.documents[ids.index(a.document_id)].text[a.start:a.end] == a.exact
     assert all(isinstance(a.attributes, dict) for a in data.annotations)
-    assert len(data.links) == 36  # 27 attributions + 9 pairs across the articles, each once
-    assert not data.outside
+    inside = [link for link in data.links if link.source_id not in data.outside and link.target_id not in data.outside]
+    assert len(inside) == 36  # 27 attributions + 9 pairs across the articles, each once
+    assert {end.document_id for end in data.outside.values()} == {3}  # the third article, not in this report
     assert [label.name for label in data.labels] == ["claim", "attribution"]
     assert {t["name"] for t in data.attribute_types} >= {"claim_type", "checkworthiness", "voice"}
 
@@ -48,7 +49,7 @@ def test_gather_one_document_keeps_links_that_leave_it(store):
     ids = _with_example(store)
     data = gather(store, [ids[0]])
     assert {a.document_id for a in data.annotations} == {ids[0]}
-    assert data.outside and {end.document_id for end in data.outside.values()} == {ids[1]}
+    assert data.outside and {end.document_id for end in data.outside.values()} == {ids[1], 3}
     assert all(row.documents == 1 for row in data.matrix)
 
 

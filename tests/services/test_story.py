@@ -13,7 +13,7 @@ from tui.report.story import render_sources, render_story
 from tui.services.story import published, sources, story
 from tui.store import Store
 
-from ..conftest import CORPUS, ROOT
+from ..helpers import CORPUS, ROOT
 
 
 def _example_data():

@@ -54,12 +54,12 @@ def changed(tmp_path, corpus):
 def test_changed_document_reanchors_and_orphans_never_deletes(changed, corpus):
     db, before, text = changed
     result = run("import", corpus, "--db", db)
-    assert "changed\t3\t" in result.stdout and "1 orphaned" in result.stdout
+    assert "changed\t4\t" in result.stdout and "1 orphaned" in result.stdout
     after = {r["id"]: r for r in records(db)}
     assert set(after) == set(before)  # nothing deleted
     orphan = next(r for r in after.values() if r["status"] == "orphaned")
     assert orphan["exact"].startswith("Around 11,000") and orphan["document"]["id"] == 2
-    moved = [r for r in after.values() if r["document"]["id"] == 3]
+    moved = [r for r in after.values() if r["document"]["id"] == 4]
     assert len(moved) == len([r for r in before.values() if r["document"]["id"] == 2]) - 1
     for record in moved:
         assert text[record["start"]:record["end"]] == record["exact"]
@@ -67,18 +67,18 @@ def test_changed_document_reanchors_and_orphans_never_deletes(changed, corpus):
     assert roughly["exact"] == "This is roughly 40 percent of Russia's ammunition stockpiles in that area."
     # The old version's text is kept; links survive the move.
     store = Store.open(db)
-    assert "Around 11,000" in store.text(2) and len(store.documents()) == 2
-    assert store.conn.execute("SELECT count(*) FROM links").fetchone()[0] == 36
+    assert "Around 11,000" in store.text(2) and len(store.documents()) == 3
+    assert store.conn.execute("SELECT count(*) FROM links").fetchone()[0] == 65
     store.close()
     verify = run("verify", "--db", db)
     assert "0 bad spans, 1 orphaned" in verify.stdout
     # Listed, then re-attached by hand.
     listed = json.loads(run("orphans", "--format", "json", "--db", db).stdout)
     assert [o["id"] for o in listed] == [orphan["id"]]
-    run("reattach", orphan["id"], "--document", "3", "--quote", "which was quickly seized by Ukraine",
+    run("reattach", orphan["id"], "--document", "4", "--quote", "which was quickly seized by Ukraine",
         "--db", db)
     again = {r["id"]: r for r in records(db)}[orphan["id"]]
-    assert (again["status"], again["document"]["id"]) == ("anchored", 3)
+    assert (again["status"], again["document"]["id"]) == ("anchored", 4)
     assert json.loads(run("orphans", "--format", "json", "--db", db).stdout) == []
 
 

@@ -66,8 +66,10 @@ def open_command(
 ) -> None:
     """Import what is new or changed, then open the reader on those documents.
 
-    PATHS are files or folders (default: ./corpus). With no PATHS and no ./corpus,
-    opens the first documents already in the database.
+    PATHS are files or folders (default: ./corpus). A folder opens its first two
+    documents (name files to get a pane each); with no PATHS and no ./corpus, the first
+    two documents already in the database.
+
     """
     import sys
 
@@ -85,6 +87,8 @@ def open_command(
     if not ids:
         raise click.ClickException("nothing to open: name a text file or folder (diptych open FILE...)")
     ids = list(dict.fromkeys(ids))
+    if not targets or any(path.is_dir() for path in targets):
+        ids = ids[:2]  # a folder opens its first two documents; name files to open more panes
     name = who(ctx, annotator)
     path = store.path
     store.close()

@@ -9,6 +9,21 @@ class AttributeValueError(ValueError):
     """An attribute that does not fit its type; the message says why, in one line."""
 
 
+FREE_TEXT_LIMIT = 200
+# Controls, line and paragraph separators and bidi overrides: free text is one plain line.
+_NOT_PLAIN = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def check_free_text(name: str, value) -> str:
+    """A free-text attribute (its type lists no values): one line of plain text, white space collapsed."""
+    if not isinstance(value, str):
+        raise AttributeValueError(f"{name} takes one value")
+    text = " ".join(value.split())
+    if not text or len(text) > FREE_TEXT_LIMIT or any(ord(ch) in _NOT_PLAIN for ch in text):
+        raise AttributeValueError(f"{name} must be one line of plain text (at most {FREE_TEXT_LIMIT} characters)")
+    return text
+
+
 def check_attributes(types: list[AttributeType], label: str, attributes: dict) -> dict:
     """``attributes`` checked against ``types`` for an annotation labelled ``label``, normalised:
     single-valued types keep one value, multi-valued ones a list in the taxonomy's order."""
@@ -20,6 +35,9 @@ def check_attributes(types: list[AttributeType], label: str, attributes: dict) -
             raise AttributeValueError(f"unknown attribute {name!r} (attributes: {', '.join(by_name)})")
         if kind.label != label:
             raise AttributeValueError(f"attribute {name} is for {kind.label} annotations, not {label}")
+        if not kind.values:
+            checked[name] = check_free_text(name, value)
+            continue
         values = value if isinstance(value, list) else [value]
         bad = [v for v in values if v not in kind.values]
         if bad:

@@ -122,7 +122,11 @@ _CAPITALISED = re.compile(r"(?<![\w’'.-])[^\W\d_a-z][\w’'.-]*")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "plural", "them": "plural"}
 _CUT = {"have", "has", "had", "is", "are", "was", "were", "in", "on", "at", "during", "emerged", "indicating",
         "indicate", "indicated", "show", "shows", "showed", "suggesting", "that", "who", "which", "with"}
-_CUES = {word for phrase in REPORTING for word in phrase.split()} - {"to", "in", "an", "with", "interview"}
+# The verbs of the lexer's reporting phrases; the other words of its source phrases
+# ("by some estimates", "its own officials", "was convinced") are not cues on their own.
+_CUES = {word for phrase in REPORTING for word in phrase.split()} - {
+    "to", "in", "an", "with", "interview", "am", "are", "is", "was", "were", "be", "by", "have", "its", "their",
+    "one", "other", "most", "several", "some", "own", "official", "conservative"}
 _LEADING = re.compile(r"(?i)^(?:(?:(?:according\s+to|by|from|in|as|per|citing|cited\s+by)\b|"
                       r"(?:some|various|several|many|the|a|an|these|those|other)\b|"
                       r"(?:information|data|an?\s+analysis|a\s+report|reports?|a\s+statement|statements)"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from .clusters import CARRIES, CONTRADICTS, STANCES, SUPPORTS, ClaimLink, ClaimRef, clusters
 from .figures import DATE, Figure, comparable, describe, differ, figures
 from .sources import Quote, SourceRow, sources
-from .spans import Annotation
+from .entities import Annotation, Link
 from .speakers import OTHER, SPEAKER_TYPES, Speaker, SpeakerResolver, infer_speaker
 
 ABSENT = "absent"
@@ -159,7 +159,7 @@ def stored_speaker(attributes_json: str) -> Speaker | None:
 def build_story(
     documents: list[StoryDocument],
     annotations: Iterable[Annotation],
-    links: Iterable[dict],
+    links: Iterable[Link],
     texts: Mapping[int, str],
 ) -> Story:
     """The story of ``documents`` (in that order) from their annotations, the store's
@@ -173,30 +173,30 @@ def build_story(
     order = {d: i for i, d in enumerate(shown)}
     annotations = list(annotations)
     by_id = {a.id: a for a in annotations}
-    unique = list({link["id"]: link for link in links}.values())
+    unique = list({link.id: link for link in links}.values())
 
     refs = {a.id: ClaimRef(a.id, a.document_id, a.start) for a in annotations if a.label == "claim"}
     claim_links, attributed, related = [], {}, {}
     for link in unique:
-        source, target = link["source"], link["target"]
-        if link["relation"] == "attributes":
-            attributed.setdefault(target["id"], []).append(source)
+        source, target = link.source, link.target
+        if link.relation == "attributes":
+            attributed.setdefault(target.id, []).append(source)
             continue
         for end in (source, target):
-            if end["label"] == "claim" and end["id"] not in refs:
+            if end.label == "claim" and end.id not in refs:
                 # Beyond the story's documents: placed after them, by id, to keep the order stable.
-                order.setdefault(end["document_id"], len(shown) + end["document_id"])
-                refs[end["id"]] = ClaimRef(end["id"], end["document_id"], end["start"])
-        if source["label"] == "claim" and target["label"] == "claim":
-            claim_links.append(ClaimLink(source["id"], target["id"], link["relation"]))
-            if link["relation"] == "related":
-                related.setdefault(source["id"], []).append(target["id"])
-                related.setdefault(target["id"], []).append(source["id"])
+                order.setdefault(end.document_id, len(shown) + end.document_id)
+                refs[end.id] = ClaimRef(end.id, end.document_id, end.start)
+        if source.label == "claim" and target.label == "claim":
+            claim_links.append(ClaimLink(source.id, target.id, link.relation))
+            if link.relation == "related":
+                related.setdefault(source.id, []).append(target.id)
+                related.setdefault(target.id, []).append(source.id)
 
     resolvers: dict[int, SpeakerResolver] = {}
 
-    def speaker(end: dict) -> Speaker:
-        annotation = by_id.get(end["id"])
+    def speaker(annotation_id: str) -> Speaker:
+        annotation = by_id.get(annotation_id)
         if annotation is not None:
             stored = stored_speaker(annotation.attributes)
             if stored:
@@ -213,16 +213,16 @@ def build_story(
     speakers: dict[str, Speaker] = {}
     for annotation in annotations:
         if annotation.label == "attribution" and annotation.document_id in order:
-            speakers[annotation.id] = speaker({"id": annotation.id})
+            speakers[annotation.id] = speaker(annotation.id)
     for ends in attributed.values():
         for end in ends:
-            if end["id"] not in speakers:
-                speakers[end["id"]] = speaker(end)
+            if end.id not in speakers:
+                speakers[end.id] = speaker(end.id)
     _share_types(speakers)
     attributions: dict[str, tuple[Attribution, ...]] = {}
     for claim_id, ends in attributed.items():
-        ends = sorted(ends, key=lambda e: (order.get(e["document_id"], 1 << 30), e["start"], e["id"]))
-        attributions[claim_id] = tuple(Attribution(e["id"], e["exact"], speakers[e["id"]]) for e in ends)
+        ends = sorted(ends, key=lambda e: (order.get(e.document_id, 1 << 30), e.start, e.id))
+        attributions[claim_id] = tuple(Attribution(e.id, e.exact, speakers[e.id]) for e in ends)
 
     def story_claim(annotation: Annotation, stance: str = CARRIES) -> StoryClaim:
         return StoryClaim(annotation.id, annotation.document_id, annotation.start, annotation.end,
@@ -249,7 +249,7 @@ def build_story(
     backs: dict[str, list[str]] = {}
     for claim_id, ends in attributed.items():
         for end in ends:
-            backs.setdefault(end["id"], []).append(claim_id)
+            backs.setdefault(end.id, []).append(claim_id)
     quotes = []
     for annotation in annotations:
         if annotation.label != "attribution" or annotation.document_id not in only:

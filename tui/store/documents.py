@@ -182,6 +182,17 @@ class DocumentsMixin:
                 raise StoreError(f"{ref or path or name!r} matches several documents ({ids}); use an id")
         return None
 
+    def document_metadata(self, document_id: int) -> dict:
+        """The document's metadata (manifest or extractor fields: url, published, author, ...)."""
+        row = self.conn.execute("SELECT metadata FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no document with id {document_id}")
+        try:
+            value = json.loads(row[0] or "{}")
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
     def text(self, document_id: int) -> str:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:

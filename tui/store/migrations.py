@@ -106,11 +106,32 @@ def _tombstones(db) -> None:
     db.execute("CREATE INDEX tombstones_kind ON tombstones (kind, deleted)")
 
 
+def _ratings_and_speakers(db) -> None:
+    db["attribute_types"].insert_all([
+        {"name": "rating", "label": "claim", "multi": 0, "key": "r",
+         "values": json.dumps(["true", "mostly-true", "half-true", "mostly-false", "false", "misleading",
+                               "unverifiable"]),
+         "description": "The fact-check verdict, exported as schema.org ClaimReview (1 false .. 5 true)."},
+        # An empty list of values: free text (one line, checked by the model).
+        {"name": "speaker", "label": "attribution", "multi": 0, "key": "s", "values": "[]",
+         "description": "Who speaks, normalised: 'Margarete Klein', 'KCNA', 'officials' (free text)."},
+        {"name": "speaker_type", "label": "attribution", "multi": 0, "key": "k",
+         "values": json.dumps(["government", "military", "expert", "state media", "anonymous", "document", "other"]),
+         "description": "What kind of source, for counting source diversity."},
+        {"name": "speaker_status", "label": "attribution", "multi": 0, "key": "",
+         "values": json.dumps(["inferred", "confirmed"]),
+         "description": "inferred when filled in at tagging; confirmed once a person set or accepted it."},
+        {"name": "speaker_role", "label": "attribution", "multi": 0, "key": "", "values": "[]",
+         "description": "The speaker's role as the text gives it: 'head of the Russia and Eurasia research group'."},
+    ])
+
+
 MIGRATIONS = [
     ("initial schema", _initial_schema),
     ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
     ("block index of each document, so that big documents open at once", _block_index),
     ("tombstones: who deleted which annotation or link, and when", _tombstones),
+    ("ratings on claims (ClaimReview) and speakers on attributions", _ratings_and_speakers),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
