@@ -22,12 +22,13 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
-# C0 (except tab, newline, carriage return) and C1 controls and DEL: libxml2 drops them, yet a
-# page's text is data and must survive extraction as it was. They are swapped for characters
-# of plane 15's private use area before parsing and swapped back afterwards.
+# C0 (except tab, newline, carriage return) and C1 controls and DEL: libxml2 and trafilatura
+# drop them, yet a page's text is data and must survive extraction as it was. Each is swapped
+# for a printable token (two rare brackets around its hex code) before parsing and swapped
+# back afterwards; a page that already holds those brackets is left as it is.
 _CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SHELTER = 0xF0000
-_SHELTERED = re.compile(r"[\U000F0000-\U000F009F]")
+_OPEN, _CLOSE = "\u2e20", "\u2e21"
+_SHELTERED = re.compile(f"{_OPEN}([0-9a-f]{{2}}){_CLOSE}")
 
 # Elements whose text a reader never sees, for --as text.
 _INVISIBLE = ("head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -93,13 +94,13 @@ def decode_page(data: bytes, encoding: str | None = None, http_charset: str | No
 
 
 def _shelter(text: str) -> tuple[str, bool]:
-    if not _CONTROLS.search(text) or _SHELTERED.search(text):
+    if not _CONTROLS.search(text) or _OPEN in text or _CLOSE in text:
         return text, False
-    return _CONTROLS.sub(lambda m: chr(_SHELTER + ord(m.group())), text), True
+    return _CONTROLS.sub(lambda m: f"{_OPEN}{ord(m.group()):02x}{_CLOSE}", text), True
 
 
 def _unshelter(text: str) -> str:
-    return _SHELTERED.sub(lambda m: chr(ord(m.group()) - _SHELTER), text)
+    return _SHELTERED.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def _parse(text: str):

@@ -28,6 +28,7 @@ last page whose offset is ``<= start``.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from dataclasses import dataclass
@@ -47,6 +48,10 @@ _LINE_END_HYPHEN = re.compile(r"(\w+)([-\u00ad\u2010])$")
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+# pypdf logs what it repairs in a damaged file ("EOF marker not found") as warnings, which
+# would reach stderr beside our one-line messages; the outcome is what we report.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
 _EDGE = 2  # lines at each end of a page that may be running headers or footers
 
 
