@@ -45,6 +45,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # container) for a slightly lower recall; see benchmarks/ingest.py for the figures.
 PRECISION = True
 
+# Fewer words than this is a menu, a consent wall or an error page, not an article; the
+# shortest news briefs run to a few dozen words.
+MIN_ARTICLE_WORDS = 10
+
 NO_ARTICLE = "no article text found in the page (use --as text to import all of its visible text)"
 
 
@@ -250,7 +254,7 @@ def read_html(data: bytes, path: Path, meta: dict | None = None, *, encoding: st
         headlines = deepcopy(tree)  # trafilatura prunes the tree, headlines included
         found = _article(tree)
         text = tidy_lines(found.text.split("\n")) if found is not None and found.text else ""
-        if not text:
+        if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
             raise DocumentError(NO_ARTICLE)
         title, source = found.title or head_title, found.sitename or ""
         text = _headline(headlines, title, text)

@@ -1,0 +1,147 @@
+"""PDFs: paragraphs rebuilt from visual lines, running furniture dropped, a page map, clear refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.ingest import DocumentError, read_bytes, read_document
+
+from .pdfs import article_pdf, encrypted, image_only_pdf, long_pdf, no_pages_pdf
+
+HEADER = "The Daily Example · 3 September 2025"
+PAGES = [
+    [("h", ["Kim pledges support to Putin"]),
+     ("p", ["North Korean leader Kim Jong Un told Vladimir Putin on Wednes-",
+            "day that he would do everything he could to help Russia,",
+            "according to state media in Pyongyang."]),
+     ("p", ["The two leaders met after a military parade in the Chinese",
+            "capital, where they stood beside Xi Jinping and the North-",
+            "Korean delegation, which included several state-",
+            "owned media executives and officials from the",
+            "foreign ministry. Analysts in Seoul said the meeting"])],
+    [("c", ["signalled closer ties between Pyongyang and Moscow, and",
+            "that more shells would follow."]),
+     ("p", ["Klein notes that 40 percent of Russia's artillery ammuni-",
+            "tion now comes from North Korea."])],
+    [("p", ["A third page keeps the running header and footer honest:",
+            "they must repeat on most pages to be dropped."])],
+]
+PARAGRAPHS = [
+    "Kim pledges support to Putin",
+    "North Korean leader Kim Jong Un told Vladimir Putin on Wednesday that he would do everything he could"
+    " to help Russia, according to state media in Pyongyang.",
+    "The two leaders met after a military parade in the Chinese capital, where they stood beside Xi Jinping"
+    " and the North-Korean delegation, which included several state-owned media executives and officials"
+    " from the foreign ministry. Analysts in Seoul said the meeting signalled closer ties between Pyongyang"
+    " and Moscow, and that more shells would follow.",
+    "Klein notes that 40 percent of Russia's artillery ammunition now comes from North Korea.",
+    "A third page keeps the running header and footer honest: they must repeat on most pages to be dropped.",
+]
+
+
+@pytest.fixture(scope="module")
+def article():
+    data = article_pdf(PAGES, title="Kim pledges support", author="Jane Doe", header=HEADER)
+    return data, read_bytes(data, "article.pdf")
+
+
+def test_paragraphs_are_rebuilt_with_hyphenation_undone_and_real_hyphens_kept(article):
+    _, doc = article
+    assert doc.text.split("\n") == PARAGRAPHS
+
+
+def test_running_header_footer_and_page_numbers_are_gone(article):
+    _, doc = article
+    assert "Daily Example" not in doc.text and "Page" not in doc.text and " of 3" not in doc.text
+
+
+def test_page_map_places_each_page_and_a_paragraph_crossing_pages(article):
+    _, doc = article
+    page_map = doc.metadata["page_map"]
+    assert [page for page, _ in page_map] == [1, 2, 3]
+    assert doc.text[page_map[1][1]:].startswith("signalled closer ties")
+    assert doc.text[page_map[2][1]:].startswith("A third page")
+    assert page_map[0][1] == 0 and doc.metadata["pages"] == 3
+
+
+def test_metadata_original_and_extractor(article):
+    data, doc = article
+    assert doc.title == "Kim pledges support" and doc.metadata["author"] == "Jane Doe"
+    assert doc.format == "pdf" and doc.extractor == "pypdf" and doc.original == data
+
+
+def test_a_wrapped_sentence_can_be_found_as_one_string(article):
+    _, doc = article
+    quote = "they stood beside Xi Jinping and the North-Korean delegation"
+    start = doc.text.find(quote)
+    assert start > 0 and doc.text[start:start + len(quote)] == quote
+
+
+def test_hyphen_evidence_from_the_document_itself():
+    # "e-mail" is written with a hyphen mid-line, so the line-end "e-" + "mail" keeps it;
+    # "cooperation" is written joined, so "co-" + "operation" is joined.
+    pages = [[("p", ["Officials sent an e-mail about the plan and asked for co-",
+                     "operation. A second e-",
+                     "mail asked for cooperation again, and the answer came quickly."])]]
+    doc = read_bytes(article_pdf(pages, footer=""), "x.pdf")
+    assert "asked for cooperation. A second e-mail asked" in doc.text
+
+
+def test_single_page_number_at_the_foot_is_dropped_without_repetition():
+    doc = read_bytes(article_pdf([[("p", ["Only one page of text, and a page number below it."])]],
+                                 footer="{n}"), "x.pdf")
+    assert doc.text == "Only one page of text, and a page number below it."
+
+
+def test_scanned_pdf_without_text_layer_is_refused():
+    with pytest.raises(DocumentError, match="^no text layer on any of its 1 page: run OCR first$"):
+        read_bytes(image_only_pdf(), "scan.pdf")
+
+
+def test_encrypted_pdf_needs_a_password_but_an_owner_only_lock_opens(article):
+    data, doc = article
+    with pytest.raises(DocumentError, match="^encrypted: "):
+        read_bytes(encrypted(data, "secret"), "locked.pdf")
+    assert read_bytes(encrypted(data, ""), "restricted.pdf").text == doc.text
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty file"),
+    (b"Just some text pretending\n", "not a PDF (no %PDF- header)"),
+    (b"%PDF-1.7\n% nothing else\n", "not a readable PDF"),
+])
+def test_not_a_pdf(data, message):
+    with pytest.raises(DocumentError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        read_bytes(data, "x.pdf")
+
+
+def test_no_pages():
+    with pytest.raises(DocumentError, match="no pages"):
+        read_bytes(no_pages_pdf(), "x.pdf")
+
+
+def test_truncated_pdf_is_one_line(article):
+    data, _ = article
+    with pytest.raises(DocumentError) as info:
+        read_bytes(data[: len(data) // 2], "half.pdf")
+    assert "\n" not in str(info.value)
+
+
+def test_twenty_pages_are_read_quickly_and_every_page_is_mapped(tmp_path):
+    import time
+
+    file = tmp_path / "long.pdf"
+    file.write_bytes(long_pdf(["Officials said the programme would cost 5.8 million euros over three years. " * 6,
+                               "Critics pointed to earlier delays."], 20))
+    started = time.perf_counter()
+    doc = read_document(file)
+    assert time.perf_counter() - started < 3
+    assert [p for p, _ in doc.metadata["page_map"]] == list(range(1, 21))
+    assert "Long Report" not in doc.text and "Page 7 of 20" not in doc.text
+
+
+def test_a_pdf_by_content_whatever_its_name(tmp_path, article):
+    data, doc = article
+    file = tmp_path / "download"
+    file.write_bytes(data)
+    assert read_document(file).text == doc.text
