@@ -69,7 +69,7 @@ def _read(response, url: str, max_bytes: int, deadline: float, timeout: float) -
         # The socket timeout bounds each read; the deadline bounds a server that trickles.
         if time.monotonic() > deadline:
             raise _fail(url, f"timed out after {timeout:g} s")
-        chunk = response.read(65536)
+        chunk = response.read1(65536)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
