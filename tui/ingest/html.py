@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,31 +204,28 @@ def _extract(tree, *, tables: bool = True, precision: bool = PRECISION, prune: s
         )
 
 
-def _article(tree):
+def _article(tree, page: str):
     """trafilatura's extraction, retried without tables when a layout table swallowed the page.
 
     Old sites lay out the whole page in a ``<table>``; trafilatura then returns it as one
     ``| cell | cell |`` row, navigation and advertisements included.
     """
-    spare = deepcopy(tree)  # trafilatura prunes the tree it is given
     found = _extract(tree)
     if found is not None and found.text:
         rows = sum(len(line) for line in found.text.split("\n") if line.startswith("|"))
         if rows * 2 > len(found.text):
-            again = _extract(spare, tables=False, precision=False, prune=_LAYOUT_FURNITURE)
+            # trafilatura pruned the tree it was given: parse the page again (rare, so cheap).
+            again = _extract(_parse(page), tables=False, precision=False, prune=_LAYOUT_FURNITURE)
             if again is not None and again.text:
                 again.title, again.sitename = again.title or found.title, again.sitename or found.sitename
                 return again
     return found
 
 
-def _headline(tree, title: str, text: str) -> str:
+def _headline(headlines: list[str], title: str, text: str) -> str:
     """The page's ``<h1>`` headline when it is the title but the extracted text left it out."""
-    if not title or text.split("\n", 1)[0] == title:
-        return text
-    for node in tree.iter("h1"):
-        if " ".join(node.text_content().split()) == title:
-            return f"{title}\n{text}"
+    if title and text.split("\n", 1)[0] != title and title in headlines:
+        return f"{title}\n{text}"
     return text
 
 
@@ -251,8 +247,9 @@ def read_html(data: bytes, path: Path, meta: dict | None = None, *, encoding: st
         title, source, extractor = head_title, "", "diptych-visible-text"
         from .. import __version__ as version
     else:
-        headlines = deepcopy(tree)  # trafilatura prunes the tree, headlines included
-        found = _article(tree)
+        # Taken before trafilatura prunes the tree.
+        headlines = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
+        found = _article(tree, sheltered)
         text = tidy_lines(found.text.split("\n")) if found is not None and found.text else ""
         if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
             raise DocumentError(NO_ARTICLE)
