@@ -28,8 +28,6 @@ def article_pdf(pages: list[Page], *, title: str = "", author: str = "", header:
         pdf.setTitle(title)
     if author:
         pdf.setAuthor(author)
-    if lang:
-        pdf.setLang(lang) if hasattr(pdf, "setLang") else None
     for n, blocks in enumerate(pages, 1):
         if header:
             pdf.setFont("Helvetica", 8)
@@ -62,7 +60,7 @@ def long_pdf(paragraphs: list[str], pages: int, *, header: str = "Long Report") 
         while lines and page < pages:
             room = lines_per_page - used
             take, lines = lines[:room], lines[room:]
-            blocks[page].append(("p" if used == 0 or not blocks[page] else "p", take))
+            blocks[page].append(("p", take))
             used += len(take) + 1
             if used >= lines_per_page - 1:
                 page, used = page + 1, 0
@@ -86,11 +84,11 @@ def image_only_pdf() -> bytes:
     return buf.getvalue()
 
 
-def encrypted(data: bytes, user_password: str, owner_password: str = "owner") -> bytes:
+def encrypted(data: bytes, user_password: str, owner_password: str = "owner", algorithm: str = "RC4-128") -> bytes:
     from pypdf import PdfReader
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -8,8 +8,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.ingest import (DocumentError, DocumentFile, collect, collect_with_skips, read_bytes, read_document,
-                        reextract, sniff_format)
+from tui.ingest import (
+    DocumentError,
+    DocumentFile,
+    collect,
+    collect_with_skips,
+    read_bytes,
+    read_document,
+    reextract,
+    sniff_format,
+)
 
 from .pdfs import article_pdf
 from .test_docx import make_docx
@@ -85,7 +93,7 @@ def test_a_file_named_directly_is_always_taken(tmp_path):
 
 
 def test_stdin_bytes_with_a_title():
-    doc = read_bytes("Pasted from the clipboard.\n".encode(), "-", title="Clipboard")
+    doc = read_bytes(b"Pasted from the clipboard.\n", "-", title="Clipboard")
     assert doc.title == "Clipboard" and doc.format == "text" and doc.text == "Pasted from the clipboard.\n"
     page = read_bytes(PAGE, "-", title="Piped page")
     assert page.format == "html" and page.title == "Piped page" and page.source == "The Daily Example"

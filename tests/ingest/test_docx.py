@@ -17,7 +17,7 @@ def make_docx() -> bytes:
     document.core_properties.title = "Ministry announces new rail timetable"
     document.core_properties.author = "Press Office"
     document.core_properties.language = "en-GB"
-    document.core_properties.created = dt.datetime(2025, 9, 1, 9, 30, tzinfo=dt.timezone.utc)
+    document.core_properties.created = dt.datetime(2025, 9, 1, 9, 30, tzinfo=dt.UTC)
     document.add_heading("Ministry announces new rail timetable", level=1)
     document.add_paragraph("The ministry said on Monday that 120 new services would run from December.")
     document.add_paragraph("")

@@ -28,12 +28,12 @@ PAGES = [
 ]
 PARAGRAPHS = [
     "Kim pledges support to Putin",
-    "North Korean leader Kim Jong Un told Vladimir Putin on Wednesday that he would do everything he could"
-    " to help Russia, according to state media in Pyongyang.",
-    "The two leaders met after a military parade in the Chinese capital, where they stood beside Xi Jinping"
-    " and the North-Korean delegation, which included several state-owned media executives and officials"
-    " from the foreign ministry. Analysts in Seoul said the meeting signalled closer ties between Pyongyang"
-    " and Moscow, and that more shells would follow.",
+    ("North Korean leader Kim Jong Un told Vladimir Putin on Wednesday that he would do everything he could"
+     " to help Russia, according to state media in Pyongyang."),
+    ("The two leaders met after a military parade in the Chinese capital, where they stood beside Xi Jinping"
+     " and the North-Korean delegation, which included several state-owned media executives and officials"
+     " from the foreign ministry. Analysts in Seoul said the meeting signalled closer ties between Pyongyang"
+     " and Moscow, and that more shells would follow."),
     "Klein notes that 40 percent of Russia's artillery ammunition now comes from North Korea.",
     "A third page keeps the running header and footer honest: they must repeat on most pages to be dropped.",
 ]
@@ -103,6 +103,9 @@ def test_encrypted_pdf_needs_a_password_but_an_owner_only_lock_opens(article):
     with pytest.raises(DocumentError, match="^encrypted: "):
         read_bytes(encrypted(data, "secret"), "locked.pdf")
     assert read_bytes(encrypted(data, ""), "restricted.pdf").text == doc.text
+    assert read_bytes(encrypted(data, "", algorithm="AES-256"), "restricted-aes.pdf").text == doc.text
+    with pytest.raises(DocumentError, match="^encrypted: it needs a password to open$"):
+        read_bytes(encrypted(data, "secret", algorithm="AES-256"), "locked-aes.pdf")
 
 
 @pytest.mark.parametrize("data, message", [

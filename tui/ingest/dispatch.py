@@ -15,7 +15,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 PLAIN_SUFFIXES = {".txt", ".text", ".rst"}
 
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml[^>]*>\s*<(?:!doctype\s+)?html)",
-                         re.I | re.S)
+                         re.IGNORECASE | re.DOTALL)
 
 
 def _is_docx(data: bytes) -> bool:
@@ -81,7 +81,7 @@ def reextract(original: bytes, format: str, *, path: Path | str = "original", me
         raise
     except RecursionError:
         raise DocumentError(f"cannot read the {format.upper()}: nested too deeply") from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001
         # The bytes are untrusted and the parsers are third-party: whatever they raise on a
         # hostile or broken file must end as one line, never a traceback.
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

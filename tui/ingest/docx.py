@@ -62,7 +62,7 @@ def read_docx(data: bytes, path: Path, meta: dict | None = None) -> DocumentFile
         raise DocumentError("truncated or damaged DOCX (the zip cannot be read)") from None
     except PackageNotFoundError:
         raise DocumentError("not a DOCX (no Word package inside)") from None
-    except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
+    except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on a broken package
         raise DocumentError(f"damaged DOCX: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
     text = tidy_lines(lines)
     if not text:

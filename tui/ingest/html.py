@@ -19,7 +19,7 @@ from .source import DocumentError, DocumentFile
 from .util import finish, tidy_lines
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
 # C0 (except tab, newline, carriage return) and C1 controls and DEL: libxml2 and trafilatura
@@ -34,11 +34,9 @@ _SHELTERED = re.compile(f"{_OPEN}([0-9a-f]{{2}}){_CLOSE}")
 _INVISIBLE = ("head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
               "embed", "canvas", "select", "button")
 _BLOCKS = frozenset(
-    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
-    "thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 # trafilatura's precision mode: fewer boilerplate leaks (advertisements inside the story's
 # container) for a slightly lower recall; see benchmarks/ingest.py for the figures.
@@ -118,7 +116,7 @@ def _parse(text: str):
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
     try:
         return lxml.html.document_fromstring(text)
-    except Exception as exc:  # lxml's parser errors have no common public base class
+    except Exception as exc:  # noqa: BLE001 - lxml's parser errors have no common public base class
         raise DocumentError(f"cannot parse the HTML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
 

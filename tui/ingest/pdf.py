@@ -28,6 +28,7 @@ last page whose offset is ``<= start``.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import statistics
@@ -41,7 +42,7 @@ from .util import finish
 _PAGE_NUMBER = re.compile(
     r"(?:page|p\.|seite|pág\.?|página)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
     r"(?:(?:/|of|von|de)\s*\d{1,4})?\s*[-–—]?",
-    re.I,
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)\]]*$")
 _LINE_END_HYPHEN = re.compile(r"(\w+)([-\u00ad\u2010])$")
@@ -152,7 +153,7 @@ def _layout(pages: list[list[_Line]]) -> tuple[dict[int, float], dict[int, float
     for lines in pages:
         if not lines or len({line.y for line in lines}) <= 1:
             continue
-        gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * max(a.size, 1.0)]
+        gaps = [a.y - b.y for a, b in itertools.pairwise(lines) if 0 < a.y - b.y < 3 * max(a.size, 1.0)]
         if gaps:
             spacing[lines[0].page] = statistics.median(gaps)
         # The left margin is where most lines start.
@@ -239,7 +240,7 @@ def _paragraphs(pages: list[list[_Line]], language: str) -> tuple[str, list[list
 def _clean_title(title: str) -> str:
     # Office suites write the file name as the title: "Microsoft Word - press release.docx".
     title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title.strip())
-    return "" if re.fullmatch(r"(untitled|document\d*|\S+\.(docx?|pdf|odt|rtf))", title, re.I) else title
+    return "" if re.fullmatch(r"(untitled|document\d*|\S+\.(docx?|pdf|odt|rtf))", title, re.IGNORECASE) else title
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +300,7 @@ def read_pdf(data: bytes, path: Path, meta: dict | None = None) -> DocumentFile:
 def _pdf_language(reader) -> str:
     try:
         lang = reader.trailer["/Root"].get("/Lang")
-    except Exception:  # a damaged catalogue: the language is only a nicety
+    except Exception:  # noqa: BLE001 - a damaged catalogue: the language is only a nicety
         return ""
     return str(lang or "").strip()
 

@@ -104,7 +104,7 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
         raise _fail(url, f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise _fail(url, _network_reason(exc.reason, parts.hostname, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _fail(url, f"timed out after {timeout:g} s") from None
     except (http.client.HTTPException, ConnectionError, OSError) as exc:
         raise _fail(url, _network_reason(exc, parts.hostname, timeout)) from None
