@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Callable
 
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
@@ -20,7 +21,7 @@ BODY = 11
 Page = list[tuple[str, list[str]]]
 
 
-def article_pdf(pages: list[Page], *, title: str = "", author: str = "", header: str = "",
+def article_pdf(pages: list[Page], *, title: str = "", author: str = "", header: str | Callable[[int], str] = "",
                 footer: str = "Page {n} of {total}", lang: str = "") -> bytes:
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=A4)
@@ -31,7 +32,7 @@ def article_pdf(pages: list[Page], *, title: str = "", author: str = "", header:
     for n, blocks in enumerate(pages, 1):
         if header:
             pdf.setFont("Helvetica", 8)
-            pdf.drawString(72, HEIGHT - 40, header)
+            pdf.drawString(72, HEIGHT - 40, header(n) if callable(header) else header)
         y = HEIGHT - 90
         for kind, lines in blocks:
             size = 16 if kind == "h" else BODY

@@ -148,3 +148,15 @@ def test_a_pdf_by_content_whatever_its_name(tmp_path, article):
     file = tmp_path / "download"
     file.write_bytes(data)
     assert read_document(file).text == doc.text
+
+
+def test_running_headers_that_change_by_chapter_are_dropped():
+    pages = [[("p", [f"Body text of page {n} says something different from the others."])] for n in range(1, 7)]
+    data = article_pdf(pages, footer="{n}", header=lambda n: f"Chapter {1 if n <= 3 else 2}: "
+                                                           f"{'Start' if n <= 3 else 'More'} {n}")
+    doc = read_bytes(data, "book.pdf")
+    assert "Chapter" not in doc.text
+    # Body lines alike but for a digit are not headers: on a page of three lines only the
+    # first and the last may be furniture.
+    for n in range(1, 7):
+        assert f"Body text of page {n} says something different from the others." in doc.text

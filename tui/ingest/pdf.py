@@ -5,7 +5,8 @@ find a sentence that wrapped, so the lines are rebuilt:
 
 * **Running headers, footers and page numbers** go. A line among the two highest or the two
   lowest of a page is a running line when, with its digits masked, it sits at the edge of at
-  least two pages and at least half of them ("Page 3 of 20", "The Daily Example · 3 May");
+  least three pages, or of two when that is half of them ("Page 3 of 20", "The Daily
+  Example · 3 May", "Chapter 4: Function reference 20");
   an edge line that is only a page number ("7", "- 7 -", "Page 7", "vii", "7/20") goes always.
 * **Paragraphs**: a line starts a new paragraph when the gap above it is more than 1.4 times
   the page's usual line spacing, when its font size differs by more than 15 % (a heading),
@@ -104,13 +105,14 @@ def _page_lines(page, number: int) -> list[_Line]:
 
 def _edges(lines: list[_Line]) -> set[int]:
     """Indexes of the lines at the top and bottom of a page (by position, else by order)."""
-    if len(lines) <= 2 * _EDGE:
-        return set(range(len(lines)))
     if len({line.y for line in lines}) > 1:
         order = sorted(range(len(lines)), key=lambda i: -lines[i].y)
     else:
         order = list(range(len(lines)))
-    return set(order[:_EDGE] + order[-_EDGE:])
+    # On a page of few lines, only the very first and last may be furniture: the body
+    # lines between them must not be taken for a header.
+    edge = _EDGE if len(lines) > 2 * _EDGE else 1
+    return set(order[:edge] + order[-edge:])
 
 
 def _signature(text: str) -> str:
@@ -124,7 +126,9 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
         for sig in {_signature(lines[i].text) for i in edge}:
             seen[sig] = seen.get(sig, 0) + 1
     with_text = sum(1 for lines in pages if lines)
-    running = {sig for sig, n in seen.items() if n >= 2 and n * 2 >= with_text}
+    # Books and reports change their running header by chapter, so three pages are enough;
+    # a short document needs its line on half of its pages.
+    running = {sig for sig, n in seen.items() if n >= 3 or (n >= 2 and n * 2 >= with_text)}
     kept = []
     for lines, edge in zip(pages, edges):
         kept.append([
