@@ -67,3 +67,12 @@ def test_a_zip_that_is_not_word_and_not_a_zip_at_all():
         read_bytes(out.getvalue(), "fake.docx")
     with pytest.raises(DocumentError, match="not a zip"):
         read_bytes(b"plain text", "fake.docx")
+
+
+def test_a_zip_bomb_is_refused_before_unpacking():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/huge.bin", b"\0" * (300 * 2**20))
+    with pytest.raises(DocumentError, match="too large when unpacked"):
+        read_bytes(out.getvalue(), "bomb.docx")

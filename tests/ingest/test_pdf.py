@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.ingest import DocumentError, read_bytes, read_document
 
@@ -160,3 +162,36 @@ def test_running_headers_that_change_by_chapter_are_dropped():
     # first and the last may be furniture.
     for n in range(1, 7):
         assert f"Body text of page {n} says something different from the others." in doc.text
+
+
+# Letters that cannot spell a roman numeral, so that no body line looks like a page number.
+_WORDS = st.text("abefghjknoprstuwyz", min_size=3, max_size=9)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Paragraphs are unique: a line repeated at the edge of three pages is, by design, furniture.
+@given(paragraphs=st.lists(st.lists(_WORDS, min_size=1, max_size=60).map(" ".join), min_size=1, max_size=12,
+                           unique=True),
+       lines_per_page=st.integers(6, 30))
+def test_every_word_survives_in_order_and_the_page_map_is_sound(paragraphs, lines_per_page):
+    import textwrap
+
+    pages: list = [[]]
+    used = 0
+    for paragraph in paragraphs:
+        lines = textwrap.wrap(paragraph, 60)
+        while lines:
+            room = lines_per_page - used
+            if room <= 0:
+                pages.append([])
+                used, room = 0, lines_per_page
+            take, lines = lines[:room], lines[room:]
+            pages[-1].append(("p" if not pages[-1] or used else "c", take))
+            used += len(take) + 1
+    # A running header can only be told from the text when it repeats.
+    doc = read_bytes(article_pdf(pages, header=HEADER if len(pages) > 1 else ""), "prop.pdf")
+    assert doc.text.split() == " ".join(paragraphs).split()
+    offsets = [offset for _, offset in doc.metadata["page_map"]]
+    assert [page for page, _ in doc.metadata["page_map"]] == list(range(1, len(pages) + 1))
+    assert offsets[0] == 0 and offsets == sorted(set(offsets)) and offsets[-1] < len(doc.text)
+    assert all(not doc.text[offset].isspace() for offset in offsets)

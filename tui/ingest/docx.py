@@ -13,6 +13,8 @@ from pathlib import Path
 from .source import DocumentError, DocumentFile
 from .util import finish, tidy_lines
 
+MAX_UNPACKED = 256 * 2**20
+
 
 def _blocks(document) -> list[str]:
     from docx.table import Table
@@ -53,6 +55,11 @@ def read_docx(data: bytes, path: Path, meta: dict | None = None) -> DocumentFile
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise DocumentError("not a DOCX (no word/document.xml in the zip)")
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_UNPACKED:
+                # A zip bomb, or a document far beyond any press release.
+                raise DocumentError(f"DOCX too large when unpacked ({unpacked // 2**20:,} MB, the limit is "
+                                    f"{MAX_UNPACKED // 2**20} MB)")
         document = docx.Document(io.BytesIO(data))
         lines = _blocks(document)
         props = document.core_properties

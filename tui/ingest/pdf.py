@@ -40,8 +40,10 @@ from pathlib import Path
 from .source import DocumentError, DocumentFile
 from .util import finish
 
+# Arabic page numbers, and roman ones up to lxxxix (front matter); a lone word such as "mild"
+# or "civil" at the foot of a page is not a roman numeral.
 _PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|seite|pág\.?|página)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*"
+    r"(?:page|p\.|seite|pág\.?|página)?\s*[-–—]?\s*(?:\d{1,4}|(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3}))\s*"
     r"(?:(?:/|of|von|de)\s*\d{1,4})?\s*[-–—]?",
     re.IGNORECASE,
 )
