@@ -195,3 +195,20 @@ def test_every_word_survives_in_order_and_the_page_map_is_sound(paragraphs, line
     assert [page for page, _ in doc.metadata["page_map"]] == list(range(1, len(pages) + 1))
     assert offsets[0] == 0 and offsets == sorted(set(offsets)) and offsets[-1] < len(doc.text)
     assert all(not doc.text[offset].isspace() for offset in offsets)
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("on Wednes-", "day that", "on Wednesday that"),          # a syllable break: the word is known
+    ("the thresh-", "old of", "the threshold of"),            # both halves are words, but so is the whole
+    ("several state-", "owned firms", "several state-owned firms"),  # only the halves are words
+    ("the North-", "Korean side", "the North-Korean side"),   # a capital after the break
+    ("in mid-", "2024 it", "in mid-2024 it"),                 # a digit after the break
+    ("President Zelen-", "skyy said", "President Zelenskyy said"),  # unknown anywhere: a syllable break
+    ("a soft\u00ad", "ware fix", "a software fix"),           # a soft hyphen is never text
+    ("pages 3 -", "the rest", "pages 3 - the rest"),          # a dash, not a hyphen
+])
+def test_hyphen_rule(left, right, joined):
+    from tui.ingest.pdf import _Hyphens, _Line
+
+    hyphens = _Hyphens([_Line("nothing here decides", 0, 0, 0, 1)], "en")
+    assert hyphens.join(left, right) == joined
