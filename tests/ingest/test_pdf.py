@@ -212,3 +212,19 @@ def test_hyphen_rule(left, right, joined):
 
     hyphens = _Hyphens([_Line("nothing here decides", 0, 0, 0, 1)], "en")
     assert hyphens.join(left, right) == joined
+
+
+def test_pages_of_a_span(article):
+    from tui.ingest.pdf import pages_of
+
+    _, doc = article
+    page_map = doc.metadata["page_map"]
+    crossing = doc.text.index("the meeting signalled closer ties")
+    assert pages_of(page_map, crossing, crossing + len("the meeting signalled closer ties")) == (1, 2)
+    first = doc.text.index("Wednesday")
+    assert pages_of(page_map, first, first + 9) == (1, 1)
+    second = page_map[1][1]
+    assert pages_of(page_map, second, second + 5) == (2, 2)  # starts exactly where page 2 starts
+    assert pages_of(page_map, second - 3, second) == (1, 1)  # ends exactly there: page 1 only
+    assert pages_of(page_map, 0, len(doc.text)) == (1, 3)
+    assert pages_of([], 0, 1) is None

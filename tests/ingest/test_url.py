@@ -48,6 +48,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, PDF, "application/pdf")
         elif path == "/download":
             self.send(200, PDF, "application/octet-stream")
+        elif path == "/latin-notes":
+            self.send(200, "Notes in Latin-1, café.\n".encode("latin-1"), "text/plain; charset=iso-8859-1")
         elif path == "/notes":
             self.send(200, "Plain notes, café.\n".encode(), "text/plain; charset=utf-8")
         elif path == "/moved":
@@ -133,6 +135,10 @@ def test_pdf_by_content_type_and_by_sniffing_octet_stream(server):
 def test_plain_text(server):
     doc = fetch(f"{server}/notes")
     assert doc.format == "text" and doc.text == "Plain notes, café.\n"
+
+
+def test_plain_text_in_the_charset_the_server_names(server):
+    assert fetch(f"{server}/latin-notes").text == "Notes in Latin-1, café.\n"
 
 
 def test_title_and_as_text(server):

@@ -76,7 +76,8 @@ def reextract(original: bytes, format: str, *, path: Path | str = "original", me
             return read_docx(original, path, meta)
         from .text import read_text
 
-        return read_text(original, path, encoding, meta, format=format)
+        # A text file from a URL is decoded by the server's charset unless told otherwise.
+        return read_text(original, path, encoding or http_charset, meta, format=format)
     except DocumentError:
         raise
     except RecursionError:

@@ -28,6 +28,7 @@ last page whose offset is ``<= start``.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import logging
@@ -241,6 +242,19 @@ def _paragraphs(pages: list[list[_Line]], language: str) -> tuple[str, list[list
     if current:
         paragraphs.append(current)
     return "\n".join(paragraphs), page_map
+
+
+def pages_of(page_map: list[list[int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first and last page that the span ``[start, end)`` of the text sits on.
+
+    Pure, for the reader's status line and the exports: ``None`` without a page map.
+    """
+    if not page_map:
+        return None
+    offsets = [offset for _, offset in page_map]
+    first = max(bisect.bisect_right(offsets, start) - 1, 0)
+    last = max(bisect.bisect_left(offsets, max(end, start + 1)) - 1, first)
+    return page_map[first][0], page_map[last][0]
 
 
 def _clean_title(title: str) -> str:
