@@ -4,10 +4,11 @@ pypdf gives a page's visual lines. A person annotates paragraphs, and ``tag --qu
 find a sentence that wrapped, so the lines are rebuilt:
 
 * **Running headers, footers and page numbers** go. A line among the two highest or the two
-  lowest of a page is a running line when, with its digits masked, it sits at the edge of at
-  least three pages, or of two when that is half of them ("Page 3 of 20", "The Daily
-  Example · 3 May", "Chapter 4: Function reference 20");
-  an edge line that is only a page number ("7", "- 7 -", "Page 7", "vii", "7/20") goes always.
+  lowest of a page (only the highest and the lowest on a page of four lines or fewer) is a
+  running line when, with its digits masked, it sits on the same side and at about the same
+  height of at least three pages, or of two when that is half of them ("Page 3 of 20",
+  "The Daily Example · 3 May", "Chapter 4: Function reference 20"); an edge line that is
+  only a page number ("7", "- 7 -", "Page 7", "vii", "7/20") goes always.
 * **Paragraphs**: a line starts a new paragraph when the gap above it is more than 1.4 times
   the page's usual line spacing, when its font size differs by more than 15 % (a heading),
   when it is indented (a first-line indent), or when the line before it is short and ends
@@ -106,8 +107,8 @@ def _page_lines(page, number: int) -> list[_Line]:
     return lines
 
 
-def _edges(lines: list[_Line]) -> set[int]:
-    """Indexes of the lines at the top and bottom of a page (by position, else by order)."""
+def _edges(lines: list[_Line]) -> dict[int, str]:
+    """The lines at the top and bottom of a page (by position, else by order): index -> side."""
     if len({line.y for line in lines}) > 1:
         order = sorted(range(len(lines)), key=lambda i: -lines[i].y)
     else:
@@ -115,28 +116,32 @@ def _edges(lines: list[_Line]) -> set[int]:
     # On a page of few lines, only the very first and last may be furniture: the body
     # lines between them must not be taken for a header.
     edge = _EDGE if len(lines) > 2 * _EDGE else 1
-    return set(order[:edge] + order[-edge:])
+    sides = {i: "bottom" for i in order[-edge:]}
+    sides.update({i: "top" for i in order[:edge]})
+    return sides
 
 
-def _signature(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+def _running_key(line: _Line, side: str) -> tuple[str, str, int]:
+    # A running header or footer sits on the same side of every page and at the same height
+    # (to a few points); digits are masked so that "Page 3" and "Page 4" are one line.
+    return side, re.sub(r"\d+", "#", line.text.lower()), round(line.y / 4)
 
 
 def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     edges = [_edges(lines) for lines in pages]
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, str, int], int] = {}
     for lines, edge in zip(pages, edges):
-        for sig in {_signature(lines[i].text) for i in edge}:
-            seen[sig] = seen.get(sig, 0) + 1
+        for key in {_running_key(lines[i], side) for i, side in edge.items()}:
+            seen[key] = seen.get(key, 0) + 1
     with_text = sum(1 for lines in pages if lines)
     # Books and reports change their running header by chapter, so three pages are enough;
     # a short document needs its line on half of its pages.
-    running = {sig for sig, n in seen.items() if n >= 3 or (n >= 2 and n * 2 >= with_text)}
+    running = {key for key, n in seen.items() if n >= 3 or (n >= 2 and n * 2 >= with_text)}
     kept = []
     for lines, edge in zip(pages, edges):
         kept.append([
             line for i, line in enumerate(lines)
-            if not (i in edge and (_signature(line.text) in running or _PAGE_NUMBER.fullmatch(line.text)))
+            if not (i in edge and (_running_key(line, edge[i]) in running or _PAGE_NUMBER.fullmatch(line.text)))
         ])
     return kept
 
