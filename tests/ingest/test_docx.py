@@ -69,10 +69,14 @@ def test_a_zip_that_is_not_word_and_not_a_zip_at_all():
         read_bytes(b"plain text", "fake.docx")
 
 
-def test_a_zip_bomb_is_refused_before_unpacking():
+def test_a_zip_bomb_is_refused_before_unpacking(monkeypatch):
+    from tui.ingest import docx as reader
+
+    monkeypatch.setattr(reader, "MAX_UNPACKED", 2**20)  # 1 MB here instead of 256 MB, to stay fast
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-        archive.writestr("word/media/huge.bin", b"\0" * (300 * 2**20))
-    with pytest.raises(DocumentError, match="too large when unpacked"):
+        archive.writestr("word/media/huge.bin", b"\0" * (3 * 2**20))
+    assert len(out.getvalue()) < 20_000
+    with pytest.raises(DocumentError, match=r"too large when unpacked \(3 MB, the limit is 1 MB\)"):
         read_bytes(out.getvalue(), "bomb.docx")
