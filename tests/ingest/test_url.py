@@ -52,6 +52,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, "Notes in Latin-1, café.\n".encode("latin-1"), "text/plain; charset=iso-8859-1")
         elif path == "/notes":
             self.send(200, "Plain notes, café.\n".encode(), "text/plain; charset=utf-8")
+        elif path == "/caf%C3%A9%20page":
+            self.send(200, PAGE, "text/html")
         elif path == "/moved":
             self.send(301, b"", None, {"Location": "/article"})
         elif path.startswith("/hop/"):
@@ -120,6 +122,22 @@ def test_html_page_with_provenance(server):
 def test_redirect_records_the_final_url(server):
     doc = fetch(f"{server}/moved")
     assert doc.metadata["url"] == f"{server}/article" and doc.metadata["requested_url"] == f"{server}/moved"
+
+
+def test_a_url_as_a_browser_shows_it_is_escaped(server):
+    doc = fetch(f"{server}/café page")
+    assert doc.metadata["url"] == f"{server}/caf%C3%A9%20page" and doc.metadata["requested_url"] == f"{server}/café page"
+
+
+@pytest.mark.parametrize("url, message", [
+    ("http://[::1", "not a valid URL"),
+    ("http://127.0.0.1:99999/x", "not a valid URL: Port out of range"),
+    ("http://exa mple.com/", "white space in the host"),
+    ("https://", "not an http or https URL"),
+])
+def test_malformed_urls(url, message):
+    with pytest.raises(DocumentError, match=message):
+        fetch(url, timeout=1)
 
 
 def test_http_header_charset_decides(server):

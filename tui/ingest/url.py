@@ -14,13 +14,14 @@ import time
 import urllib.error
 import urllib.request
 from email.message import Message
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..model.text import utc_now
 from .dispatch import read_bytes, sniff_format
 from .source import DocumentError, DocumentFile
 
+_SAFE = "/:@!$&'()*+,;=%?~-._"  # what may stay as it is in a URL's path and query
 USER_AGENT = f"Diptych/{__version__} (+comparative reading)"
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -85,10 +86,24 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
     ``metadata`` gets ``url`` (the final URL, after redirects), ``retrieved`` (UTC ISO 8601),
     ``content_type`` and, when it differs, ``requested_url``.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise _fail(url, f"not a valid URL: {exc}") from None
+    if parts.scheme not in ("http", "https") or not host:
         raise _fail(url, "not an http or https URL")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(_TYPES) + ", */*;q=0.5"})
+    if any(c.isspace() for c in parts.netloc):
+        raise _fail(url, "not a valid URL: white space in the host")
+    # People paste URLs as browsers show them ("/Überschrift", "a b"); HTTP needs them escaped.
+    target = urlunsplit(parts._replace(path=quote(parts.path, safe=_SAFE), query=quote(parts.query, safe=_SAFE),
+                                       fragment=""))
+    request = urllib.request.Request(target, headers={
+        "User-Agent": USER_AGENT,
+        "Accept": ", ".join(_TYPES) + ", */*;q=0.5",
+        "Accept-Encoding": "identity",  # urllib does not decompress
+    })
     opener = urllib.request.build_opener(_Redirects(max_redirects))
     deadline = time.monotonic() + timeout
     try:
@@ -107,7 +122,9 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
     except TimeoutError:
         raise _fail(url, f"timed out after {timeout:g} s") from None
     except (http.client.HTTPException, ConnectionError, OSError) as exc:
-        raise _fail(url, _network_reason(exc, parts.hostname, timeout)) from None
+        raise _fail(url, _network_reason(exc, host, timeout)) from None
+    except ValueError as exc:  # http.client's InvalidURL and encoding errors of odd URLs
+        raise _fail(url, f"not a valid URL: {exc}") from None
     content_type = headers.get_content_type() if headers.get("Content-Type") else ""
     if not body:
         raise _fail(final, "empty response")
