@@ -171,3 +171,15 @@ def test_xhtml_with_an_xml_declaration():
             + "An XHTML page still has an article worth reading here. " * 8 + "</p></article></body></html>")
     doc = read_bytes(page.encode(), "x.xhtml")
     assert "worth reading" in doc.text and re.search(r"^An XHTML", doc.text, re.MULTILINE)
+
+
+def test_hostile_metadata_stays_literal_too():
+    body = "<p>" + "An ordinary paragraph of an article about terminals and their colours. " * 4 + "</p>"
+    page = (f"<html><head><title>\x1b[2J[bold]Title[/bold]</title><meta name='author' content='Mallory \x07Smith'>"
+            f"</head><body><article><h1>\x1b[2J[bold]Title[/bold]</h1>{body}</article></body></html>")
+    doc = read_bytes(page.encode(), "t.html")
+    assert doc.title == "\x1b[2J[bold]Title[/bold]"
+    # trafilatura drops what it takes for noise in names: the bell goes, but nothing of ours stays.
+    assert doc.metadata["author"] in ("Mallory \x07Smith", "Mallory Smith", "Mallory")
+    assert doc.text.split("\n")[0] == doc.title
+    assert "\u2e20" not in doc.text and "\u2e21" not in doc.text  # no shelter token leaks

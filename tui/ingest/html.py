@@ -29,6 +29,7 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 _CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _OPEN, _CLOSE = "\u2e20", "\u2e21"
 _SHELTERED = re.compile(f"{_OPEN}([0-9a-f]{{2}}){_CLOSE}")
+_BROKEN_SHELTER = re.compile(f"{_OPEN}[0-9a-f]{{0,2}}{_CLOSE}?|{_CLOSE}")
 
 # Elements whose text a reader never sees, for --as text.
 _INVISIBLE = ("head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -106,7 +107,10 @@ def _shelter(text: str) -> tuple[str, bool]:
 
 
 def _unshelter(text: str) -> str:
-    return _SHELTERED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _SHELTERED.sub(lambda m: chr(int(m.group(1), 16)), text)
+    # trafilatura's clean-up of names (authors) can cut a token in half; the page held no
+    # such brackets (else nothing was sheltered), so what is left of one is ours to drop.
+    return _BROKEN_SHELTER.sub("", text)
 
 
 def _parse(text: str):
@@ -258,8 +262,8 @@ def read_html(data: bytes, path: Path, meta: dict | None = None, *, encoding: st
         language = language or (found.language or "")
         extractor, version = "trafilatura", extractor_version()
     if changed:
-        text, title = _unshelter(text), _unshelter(title)
-        metadata = {k: _unshelter(v) if isinstance(v, str) else v for k, v in metadata.items()}
+        text, title, source = _unshelter(text), _unshelter(title).strip(), _unshelter(source).strip()
+        metadata = {k: _unshelter(v).strip() if isinstance(v, str) else v for k, v in metadata.items()}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return finish(path, data, text, meta, format="html", extractor=extractor, extractor_version=version,
                   title=title, source=source, language=language, metadata=metadata, encoding=codec)
