@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import __version__
 from .source import DocumentError, DocumentFile
 from .util import finish, tidy_lines
 
@@ -246,8 +247,7 @@ def read_html(data: bytes, path: Path, meta: dict | None = None, *, encoding: st
         text = visible_text(tree)
         if not text:
             raise DocumentError("no visible text in the page")
-        title, source, extractor = head_title, "", "diptych-visible-text"
-        from .. import __version__ as version
+        title, source, extractor, version = head_title, "", "diptych-visible-text", __version__
     else:
         # Taken before trafilatura prunes the tree.
         headlines = [" ".join(node.text_content().split()) for node in tree.iter("h1")]
