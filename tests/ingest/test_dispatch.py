@@ -138,3 +138,13 @@ def test_html_paragraph_text_round_trips_as_visible_text(paragraphs):
     expected = [" ".join(p.replace("\u00a0", " ").split(" ")) for p in paragraphs]
     for line in expected:
         assert " ".join(line.split()) in " ".join(doc.text.split())
+
+
+def test_a_file_the_manifest_lists_is_taken_whatever_its_name(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / ".notes.txt").write_text("Hidden but listed.\n")
+    (folder / "transcript.vtt").write_text("WEBVTT\n")
+    (folder / "manifest.toml").write_text('[[document]]\nfile = ".notes.txt"\n[[document]]\nfile = "transcript.vtt"\n')
+    found = collect_with_skips([folder])
+    assert [f.name for f, _ in found.files] == [".notes.txt", "transcript.vtt"] and found.skipped == []

@@ -65,6 +65,8 @@ def collect_with_skips(paths: list[Path]) -> Collected:
         hidden: list[Path] = []
         for file in sorted(path.rglob("*")):
             relative = file.relative_to(path)
+            if file.resolve() in seen:  # listed in the manifest, whatever its name
+                continue
             if any(part.startswith(".") for part in relative.parts):
                 if any(file.is_relative_to(h) for h in hidden):
                     continue
@@ -75,7 +77,7 @@ def collect_with_skips(paths: list[Path]) -> Collected:
                 continue
             if file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
                 add(file, read_manifest(file.parent).get(file.name, {}))
-            elif file.resolve() not in seen:
+            else:
                 result.skipped.append((file, _skip_reason(file) if file.is_file() else "not a regular file"))
     return result
 
