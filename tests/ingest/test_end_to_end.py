@@ -7,12 +7,22 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.cli_helpers import run
+from click.testing import CliRunner
+
+from tui.cli import cli
 
 from .pdfs import article_pdf
 from .test_pdf import HEADER, PAGES
 
 HERE = Path(__file__).parent
+
+
+def run(*args, ok: bool = True):
+    # Its own runner: the shared test helpers are moving while the package is restructured.
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    if ok:
+        assert result.exit_code == 0, (result.output, result.stderr)
+    return result
 
 
 def test_folder_of_pages_and_a_pdf_imports_and_a_wrapped_sentence_is_tagged(tmp_path):
