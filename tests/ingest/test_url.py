@@ -59,6 +59,10 @@ class Handler(BaseHTTPRequestHandler):
         elif path.startswith("/hop/"):
             n = int(path.rsplit("/", 1)[1])
             self.send(302, b"", None, {"Location": f"/hop/{n + 1}"})
+        elif path == "/to-file":
+            self.send(302, b"", None, {"Location": "file:///etc/passwd"})
+        elif path == "/no-location":
+            self.send(302, b"", None)
         elif path == "/loop":
             self.send(302, b"", None, {"Location": "/loop"})
         elif path == "/missing":
@@ -169,6 +173,8 @@ def test_title_and_as_text(server):
     ("/broken", "HTTP 500 Internal Server Error"),
     ("/loop", "too many redirects"),
     ("/hop/0", "too many redirects"),
+    ("/to-file", "redirected to 'file:///etc/passwd', which is not an http or https URL"),
+    ("/no-location", "HTTP 302 redirect without a Location"),
     ("/image", "not a document: content type image/png"),
     ("/huge", "too large: 5,003 bytes (the limit is 4,096)"),
     ("/huge-unannounced", "too large: more than 4,096 bytes"),

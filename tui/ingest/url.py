@@ -51,11 +51,11 @@ def _fail(url: str, why: str) -> DocumentError:
     return DocumentError(f"{url}: {why}")
 
 
-def _format_for(content_type: str, body: bytes, url: str) -> str:
+def _format_for(content_type: str, body: bytes, url: str, final: str) -> str:
     if content_type in _TYPES:
         return _TYPES[content_type]
     if content_type in _SNIFFED:
-        return sniff_format(body, urlsplit(url).path)
+        return sniff_format(body, urlsplit(final).path)
     if content_type.startswith("text/"):
         return "text"
     raise _fail(url, f"not a document: content type {content_type}")
@@ -115,7 +115,7 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
         raise
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
-            raise _fail(url, f"too many redirects (more than {max_redirects}) or a redirect loop") from None
+            raise _fail(url, _redirect_reason(exc, max_redirects)) from None
         raise _fail(url, f"HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise _fail(url, _network_reason(exc.reason, parts.hostname, timeout)) from None
@@ -127,8 +127,8 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
         raise _fail(url, f"not a valid URL: {exc}") from None
     content_type = headers.get_content_type() if headers.get("Content-Type") else ""
     if not body:
-        raise _fail(final, "empty response")
-    format = _format_for(content_type, body, final)
+        raise _fail(url, "empty response")
+    format = _format_for(content_type, body, url, final)
     provenance = {"url": final, "retrieved": utc_now(), "content_type": content_type}
     if final != url:
         provenance["requested_url"] = url
@@ -136,8 +136,18 @@ def fetch(url: str, *, timeout: float = 10, max_bytes: int = MAX_BYTES, max_redi
         doc = read_bytes(body, final, title=title, meta={**provenance, **(meta or {})}, as_text=as_text,
                          http_charset=headers.get_content_charset(), format=format)
     except DocumentError as exc:
-        raise _fail(final, str(exc)) from None
+        raise _fail(url, str(exc)) from None
     return doc
+
+
+def _redirect_reason(exc: urllib.error.HTTPError, limit: int) -> str:
+    # urllib reports every redirect it will not follow as an HTTPError with the 30x code.
+    location = exc.headers.get("Location") if exc.headers else None
+    if not location:
+        return f"HTTP {exc.code} redirect without a Location"
+    if "not allowed" in str(exc.msg):
+        return f"redirected to {location!r}, which is not an http or https URL"
+    return f"too many redirects (more than {limit}) or a redirect loop"
 
 
 def _network_reason(reason, host: str, timeout: float) -> str:
