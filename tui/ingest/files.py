@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,17 @@ def _skip_reason(file: Path) -> str:
     return f"unsupported file type {suffix!r}" if suffix else "no file type (name it .txt, .html, .pdf ...)"
 
 
+def _walk(folder: Path) -> list[Path]:
+    """Every file below ``folder`` and every hidden folder (not entered), sorted by path."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        # A hidden folder (.git, .cache) is reported once, never walked.
+        found += [Path(root, d) for d in dirs if d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, f) for f in files]
+    return sorted(found)
+
+
 def collect_with_skips(paths: list[Path]) -> Collected:
     """Expand files and folders into (file, manifest metadata) pairs, and say what was skipped.
 
@@ -49,6 +61,12 @@ def collect_with_skips(paths: list[Path]) -> Collected:
     """
     result = Collected()
     seen: set[Path] = set()
+    manifests: dict[Path, dict[str, dict]] = {}
+
+    def manifest(folder: Path) -> dict[str, dict]:
+        if folder not in manifests:
+            manifests[folder] = read_manifest(folder)
+        return manifests[folder]
 
     def add(file: Path, meta: dict) -> None:
         key = file.resolve()
@@ -58,25 +76,19 @@ def collect_with_skips(paths: list[Path]) -> Collected:
 
     for path in paths:
         if not path.is_dir():
-            add(path, read_manifest(path.parent).get(path.name, {}) if path.parent.is_dir() else {})
+            add(path, manifest(path.parent).get(path.name, {}) if path.parent.is_dir() else {})
             continue
-        for name, meta in read_manifest(path).items():
+        for name, meta in manifest(path).items():
             add(path / name, meta)
-        hidden: list[Path] = []
-        for file in sorted(path.rglob("*")):
-            relative = file.relative_to(path)
+        for file in _walk(path):
             if file.resolve() in seen:  # listed in the manifest, whatever its name
                 continue
-            if any(part.startswith(".") for part in relative.parts):
-                if any(file.is_relative_to(h) for h in hidden):
-                    continue
-                hidden.append(file)
+            if file.name.startswith("."):
                 result.skipped.append((file, "hidden folder" if file.is_dir() else "hidden file"))
+            elif file.name == MANIFEST_NAME:
                 continue
-            if file.is_dir() or file.name == MANIFEST_NAME:
-                continue
-            if file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
-                add(file, read_manifest(file.parent).get(file.name, {}))
+            elif file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
+                add(file, manifest(file.parent).get(file.name, {}))
             else:
                 result.skipped.append((file, _skip_reason(file) if file.is_file() else "not a regular file"))
     return result

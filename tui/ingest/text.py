@@ -7,7 +7,7 @@ from pathlib import Path
 from .. import __version__
 from ..model.text import normalise_newlines
 from .source import DocumentError, DocumentFile
-from .util import finish, read_file
+from .util import finish
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
@@ -52,8 +52,3 @@ def read_text(data: bytes, path: Path, encoding: str | None = None, meta: dict |
         path, data, text, meta, format=format, newline=newline, encoding=(encoding or "utf-8").lower(),
         extractor="diptych-text", extractor_version=__version__, title=guess_title(text, path, markdown=format == "markdown"),
     )
-
-
-def read_text_file(path: Path, encoding: str | None = None, meta: dict | None = None) -> DocumentFile:
-    """Read one text file (whatever its name) as plain text."""
-    return read_text(read_file(path), path, encoding, meta)
