@@ -1,12 +1,13 @@
-"""Plain text files: decoding, refusing what is not text, a title from the first line."""
+"""Plain text and Markdown: decoding, refusing what is not text, a title from the first line."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from .. import __version__
 from ..model.text import normalise_newlines
 from .source import DocumentError, DocumentFile
+from .util import finish
 
 
 def _decode(data: bytes, encoding: str | None) -> str:
@@ -28,41 +29,26 @@ def _decode(data: bytes, encoding: str | None) -> str:
         ) from None
 
 
-def _guess_title(text: str, path: Path) -> str:
+def guess_title(text: str, path: Path, *, markdown: bool = False) -> str:
+    """The first line when it reads like a headline, else the file's name."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    if markdown:
+        first = first.lstrip("#").strip()
     if first and len(first) <= 120 and not first.endswith((".", ",", ";", ":")):
         return first
     return path.stem.replace("_", " ").replace("-", " ")
 
 
-def read_document(path: Path, encoding: str | None = None, meta: dict | None = None) -> DocumentFile:
-    """Read one file as a document, or raise :class:`DocumentError` saying why not."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("no such file") from None
-    except IsADirectoryError:
-        raise DocumentError("is a folder") from None
-    except PermissionError:
-        raise DocumentError("permission denied") from None
-    except OSError as exc:
-        raise DocumentError(exc.strerror or str(exc)) from None
+def read_text(data: bytes, path: Path, encoding: str | None = None, meta: dict | None = None,
+              *, format: str = "text") -> DocumentFile:
+    """Plain text or Markdown bytes as a document, kept as they are apart from newlines."""
     if not data.strip():
         raise DocumentError("empty file" if not data else "only white space")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DocumentError(f"binary file (NUL byte at offset {nul})")
-    raw = _decode(data, encoding)
-    text, newline = normalise_newlines(raw)
-    meta = dict(meta or {})
-    return DocumentFile(
-        path=path,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        newline=newline,
-        encoding=(encoding or "utf-8").lower(),
-        title=str(meta.pop("title", "") or _guess_title(text, path)),
-        source=str(meta.pop("source", "") or ""),
-        language=str(meta.pop("language", "") or ""),
-        metadata=meta,
+    text, newline = normalise_newlines(_decode(data, encoding))
+    return finish(
+        path, data, text, meta, format=format, newline=newline, encoding=(encoding or "utf-8").lower(),
+        extractor="diptych-text", extractor_version=__version__, title=guess_title(text, path, markdown=format == "markdown"),
     )
