@@ -299,17 +299,31 @@ LINKS = [  # (source, target, relation, note)
 ]
 
 
+# Illustrative fact-check verdicts (the `rating` attribute, exported as ClaimReview): a
+# same_as pair with appearances in every article, an attributed claim, `unverifiable`.
+RATINGS = {
+    "a_pledge": "true",  # reported by every outlet
+    "a_neo_nazi": "false",  # the Russian government's allegation
+    "a_nearly_half": "mostly-true",  # near DW's 40 percent, but rounds used, not stockpiles
+    "b_agreement": "true",  # the June 2024 treaty with a mutual-assistance clause
+    "b_11000": "mostly-true",  # about 11,000 troops were reported; "liberate" is Russia's framing
+    "b_5000": "unverifiable",  # Syrsky's figure; the article says it cannot be verified
+}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "example.db")
         ids = import_ids(store, [ROOT / "corpus"])
         made = {}
         # Speakers go in once the database has their attribute types (see docs/notes/story.md).
-        with_speakers = "speaker" in {t["name"] for t in store.attribute_types("attribution")}
+        with_speakers = "speaker" in {t.name for t in store.attribute_types("attribution")}
         for key, (doc, label, quote, occurrence, attributes) in SPANS.items():
             if with_speakers and key in SPEAKERS:
                 speaker, kind = SPEAKERS[key]
                 attributes = {**attributes, "speaker": speaker, "speaker_type": kind, "speaker_status": "confirmed"}
+            if key in RATINGS:
+                attributes = {**attributes, "rating": RATINGS[key]}
             text = store.text(ids[doc - 1])
             start = -1
             for _ in range(occurrence):

@@ -73,8 +73,10 @@ def test_the_corpus_matrix_sources_and_figures(store):
     praise = [row for row in data.matrix if row.cells[0].claims and "heroically" in row.cells[0].claims[0].exact]
     assert len(praise) == 1 and praise[0].documents == 1
     assert sum(len(c.claims) for row in data.matrix for c in row.cells) == 38
-    klein = next(row for row in data.sources if row.name == "Klein notes")
-    assert klein.attributions == (0, 3) and klein.claims == (0, 3) and not klein.by_speaker
+    # The example's attributions carry speakers: Klein's nine wordings are one source.
+    klein = next(row for row in data.sources if row.name == "Margarete Klein")
+    assert klein.attributions == (0, 9) and klein.claims == (0, 9) and klein.by_speaker
+    assert {"says Margarete Klein", "Klein notes"} <= set(klein.wordings)
     assert [f.figures for f in data.figures if f.key == half.key] == [(("nearly half",), ("40 percent",))]
 
 

@@ -93,6 +93,11 @@ def test_the_corpus_story(annotated):
 
 
 def test_every_corpus_speaker_is_inferred_as_we_read_it(annotated):
+    for doc in annotated.documents():  # forget the example's confirmed speakers: infer them all again
+        for a in annotated.annotations(doc.id):
+            if a.label == "attribution":
+                annotated.set_attributes(a.id, {k: v for k, v in a.attribute_values.items()
+                                                if not k.startswith("speaker")})
     made = story(annotated)
     inferred = {a.id: a.speaker for cl in made.clusters for c in cl.claims for a in c.attributions}
     inferred.update({a.id: a.speaker for cs in made.only.values() for c in cs for a in c.attributions})

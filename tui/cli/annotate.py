@@ -34,7 +34,10 @@ def tag_command(
     doc = store.find_document(document_ref)
     text = store.text(doc.id)
     start, end = span_from_options(text, span, quote, occurrence, doc.id)
-    attributes = parse_pairs(attrs, store.attribute_types())
+    from ..services.tagging import with_speaker
+
+    types = store.attribute_types()
+    attributes = with_speaker(text, start, end, label, parse_pairs(attrs, types), {t.name for t in types})
     annotation = store.create_annotation(
         doc.id, text, start, end, label, who(ctx, annotator), note=note, attributes=attributes
     )

@@ -9,7 +9,7 @@ from .common import annotator_option, db_option, open_store, who
 
 @click.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "w3c", "brat", "doccano"]), default="jsonl",
+    "--format", "fmt", type=click.Choice(["jsonl", "json", "csv", "w3c", "brat", "doccano", "claimreview"]), default="jsonl",
     show_default=True, help="Output format (brat needs --output DIR).",
 )
 @click.option("--output", "-o", type=click.Path(), default=None,
@@ -21,14 +21,18 @@ from .common import annotator_option, db_option, open_store, who
 @click.option("--collection", is_flag=True, help="w3c: one AnnotationCollection instead of one Annotation per line.")
 @click.option("--documents", "with_documents", is_flag=True, help="JSON formats: add each document's metadata.")
 @click.option("--with-text", is_flag=True, help="With --documents: add each document's full text too.")
+@click.option("--organisation", default=None, metavar="NAME",
+              help="claimreview: the reviewing organisation (default: the annotator who rated each claim).")
+@click.option("--review-url", default=None, metavar="URL",
+              help="claimreview: the page publishing the fact checks; each review's url is URL#claim-<id>.")
 @click.option("--with-deletions", is_flag=True,
               help="jsonl/json: add a record per deletion (tombstone), so that importing the file deletes too.")
 @db_option
 @click.pass_context
 def export_command(
     ctx: click.Context, fmt: str, output: str | None, document_ref: str | None, label: str | None,
-    offsets: str, collection: bool, with_documents: bool, with_text: bool, with_deletions: bool,
-    db_path: str | None,
+    offsets: str, collection: bool, with_documents: bool, with_text: bool, organisation: str | None,
+    review_url: str | None, with_deletions: bool, db_path: str | None,
 ) -> None:
     """Export annotations (default: JSON Lines on stdout).
 
@@ -41,6 +45,17 @@ def export_command(
 
     if fmt == "brat" and not output:
         raise click.UsageError("--format brat writes a folder: give it with --output DIR")
+    if fmt == "claimreview":
+        from ..formats.claimreview import check_review_url
+
+        if label is not None or offsets != "codepoint":
+            raise click.UsageError("claimreview exports rated claims: leave --label and --offsets out")
+        try:
+            review_url = check_review_url(review_url) if review_url else None
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    elif organisation or review_url:
+        raise click.UsageError("--organisation and --review-url go with --format claimreview")
     if with_deletions and fmt not in ("jsonl", "json"):
         raise click.UsageError("--with-deletions goes with --format jsonl or json")
     if fmt == "brat" and offsets != "codepoint":
@@ -51,9 +66,11 @@ def export_command(
         store.check_label(label)
     summary = export(store, fmt, output, document_id=document_id, label=label, unit=offsets,
                      collection=collection, with_documents=with_documents, with_text=with_text,
-                     with_deletions=with_deletions)
+                     with_deletions=with_deletions, organisation=organisation, review_url=review_url)
     if summary:
         click.echo(summary, err=True)
+    if fmt == "claimreview" and not review_url:
+        click.echo("no --review-url: the reviews have no url, which Google's fact-check markup requires", err=True)
 
 
 @click.command("import-annotations")

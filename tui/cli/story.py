@@ -1,10 +1,30 @@
-"""Comparative reading across documents: compare."""
+"""Comparative reading across documents: compare, story, sources, and the HTML report."""
 
 from __future__ import annotations
 
 import click
 
 from .common import db_option, open_store
+
+STORY_FORMATS = click.Choice(["table", "markdown", "json"])
+
+
+def _documents(store, refs: tuple[str, ...]) -> list[int] | None:
+    return [store.find_document(ref).id for ref in refs] or None
+
+
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+def _console():
+    from rich.console import Console
+
+    from ..report.terminal import raw
+
+    return Console(file=raw())  # every cell is made display-safe by the report module
 
 
 @click.command("compare")
@@ -37,3 +57,90 @@ def compare_command(ctx: click.Context, document_a: str, document_b: str, fmt: s
             console.print(renderable)
     else:
         click.echo(render(report, fmt, (a.title, b.title)), nl=False)
+
+
+@click.command("story")
+@click.argument("documents", nargs=-1, metavar="[DOC...]")
+@click.option("--format", "fmt", type=STORY_FORMATS, default=None,
+              help="Output format [default: table on a terminal, markdown in a pipe].")
+@db_option
+@click.pass_context
+def story_command(ctx: click.Context, documents: tuple[str, ...], fmt: str | None, db_path: str | None) -> None:
+    """One story across many outlets: which claims each document carries, supports,
+    contradicts or leaves out, who they are attributed to, and where the figures differ.
+
+    Claims joined by same_as or supports links form one claim across documents;
+    a contradicts link adds its claim to the one it contradicts. DOC is an id, path,
+    file name or sha256 prefix; with none, every current document, in id order.
+    """
+    import sys
+
+    from ..report.story import render_story, rich_story
+    from ..services.story import story
+
+    store = open_store(ctx, db_path, create=False)
+    made = story(store, _documents(store, documents))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
+    if fmt == "table" and sys.stdout.isatty():
+        console = _console()
+        for renderable in rich_story(made, console.width):
+            console.print(renderable)
+    else:
+        click.echo(render_story(made, fmt, width=_width()), nl=False)
+
+
+@click.command("sources")
+@click.argument("documents", nargs=-1, metavar="[DOC...]")
+@click.option("--format", "fmt", type=STORY_FORMATS, default=None,
+              help="Output format [default: table on a terminal, markdown in a pipe].")
+@db_option
+@click.pass_context
+def sources_command(ctx: click.Context, documents: tuple[str, ...], fmt: str | None, db_path: str | None) -> None:
+    """Who is quoted where: speakers × documents, with the number of attributions and
+    of the claims they back, and each speaker's kind (government, military, expert,
+    state media, anonymous, document, other).
+
+    A speaker is the attribution's `speaker` attribute, or else inferred from its text
+    and marked "?" (inferred, not yet confirmed). With no DOC, every current document.
+    """
+    import sys
+
+    from ..report.story import render_sources, rich_sources
+    from ..services.story import sources
+
+    store = open_store(ctx, db_path, create=False)
+    shown, rows = sources(store, _documents(store, documents))
+    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
+    if fmt == "table" and sys.stdout.isatty():
+        console = _console()
+        for renderable in rich_sources(shown, rows, console.width):
+            console.print(renderable)
+    else:
+        click.echo(render_sources(shown, rows, fmt, width=_width()), nl=False)
+
+
+@click.command("report")
+@click.argument("documents", nargs=-1, metavar="[DOC...]")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
+              help="The HTML file to write (atomically).")
+@db_option
+@click.pass_context
+def report_command(ctx: click.Context, documents: tuple[str, ...], output: str, db_path: str | None) -> None:
+    """Write an HTML report: the documents side by side with their claims and attributions,
+    the links between them, the matrix, the sources and the figures that differ.
+
+    One self-contained file: it fetches nothing, opens from disk and prints well.
+    No DOC: every current document.
+    """
+    from ..model.text import utc_now
+    from ..report.html import write_report
+
+    store = open_store(ctx, db_path, create=False)
+    ids = list(dict.fromkeys(store.find_document(ref).id for ref in documents)) or [d.id for d in store.documents()]
+    if not ids:
+        raise click.ClickException("no documents to report on (import some first: diptych import PATH)")
+    try:
+        summary = write_report(store, ids, output, generated=utc_now()[:10])
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
+    click.echo(summary, err=True)

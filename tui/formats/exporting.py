@@ -13,7 +13,8 @@ DOCUMENT_FIELDS = ("title", "source", "language", "length", "newline", "added")
 
 
 def export(store, fmt: str, output: str | None, *, document_id=None, label=None, unit="codepoint",
-           collection=False, with_documents=False, with_text=False, with_deletions=False) -> str:
+           collection=False, with_documents=False, with_text=False, with_deletions=False,
+           organisation=None, review_url=None) -> str:
     """Write the export; returns a one-line summary for stderr (empty when there is nothing to say)."""
     rows = store.export_rows(document_id=document_id, label=label)
     if with_deletions:
@@ -45,7 +46,17 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
                  "(standoff cannot say them)") if counts["cross_document_links"] else ""
         return (f"{counts['spans']} spans, {counts['relations']} relations, {counts['attributes']} attributes"
                 f" in {counts['documents']} documents written to {output}{extra}")
-    if fmt == "doccano":
+    if fmt == "claimreview":
+        from . import claimreview
+
+        # Every row of every label: speakers and same_as partners are looked up among them.
+        all_rows = store.export_rows()
+        documents = claimreview.document_info(store)
+
+        def write(handle):
+            return claimreview.write(all_rows, handle, documents, organisation=organisation,
+                                     review_url=review_url, document_id=document_id)
+    elif fmt == "doccano":
         def write(handle):
             return doccano.write(rows, handle, store.text, unit)
     else:

@@ -16,6 +16,8 @@ _NOT_PLAIN = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x2
 
 def check_free_text(name: str, value) -> str:
     """A free-text attribute (its type lists no values): one line of plain text, white space collapsed."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]  # a format that lists every attribute's values (W3C classifying bodies)
     if not isinstance(value, str):
         raise AttributeValueError(f"{name} takes one value")
     text = " ".join(value.split())

@@ -24,6 +24,7 @@ from .history import (
     Rejected,
     Step,
 )
+from .tagging import with_speaker
 
 
 class EditError(ValueError):
@@ -62,6 +63,9 @@ class Editor:
             start, end = trim_span(text, start, end)
         if start >= end:
             raise EditError("The selection is only white space.")
+        if origin == "manual" or origin == "suggestion":
+            known = {t.name for t in self.store.attribute_types(label)}
+            attributes = with_speaker(text, start, end, label, attributes, known)
         annotation = self.store.create_annotation(document_id, text, start, end, label, self.annotator,
                                                   note=note, attributes=attributes, origin=origin)
         self._push(Created(annotation))
