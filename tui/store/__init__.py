@@ -15,12 +15,13 @@ from .exchange import ExchangeMixin, ImportReport
 from .labels import MARKS, LabelsMixin
 from .links import LinksMixin
 from .merge import MergeMixin
+from .search import SearchMixin
 from .tombstones import Tombstone, TombstonesMixin
 from .verify import VerifyMixin
 
 
 class Store(DocumentsMixin, AnnotationsMixin, LabelsMixin, LinksMixin, TombstonesMixin, ExchangeMixin, MergeMixin,
-            VerifyMixin, Connection):
+            SearchMixin, VerifyMixin, Connection):
     """A Diptych database. Use :meth:`open`; close it with :meth:`close`."""
 
 

@@ -126,12 +126,25 @@ def _ratings_and_speakers(db) -> None:
     ])
 
 
+def _search(db) -> None:
+    # An index of every document's text, kept in step by triggers (documents' text never
+    # changes in place: a changed file is a new document).
+    db.execute("CREATE VIRTUAL TABLE document_fts USING fts5(text, content='documents', content_rowid='id',"
+               " tokenize='unicode61 remove_diacritics 2')")
+    db.execute("CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN"
+               " INSERT INTO document_fts (rowid, text) VALUES (new.id, new.text); END")
+    db.execute("CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN"
+               " INSERT INTO document_fts (document_fts, rowid, text) VALUES ('delete', old.id, old.text); END")
+    db.execute("INSERT INTO document_fts (document_fts) VALUES ('rebuild')")
+
+
 MIGRATIONS = [
     ("initial schema", _initial_schema),
     ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
     ("block index of each document, so that big documents open at once", _block_index),
     ("tombstones: who deleted which annotation or link, and when", _tombstones),
     ("ratings on claims (ClaimReview) and speakers on attributions", _ratings_and_speakers),
+    ("full-text search over the documents (FTS5)", _search),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
