@@ -158,7 +158,7 @@ class ReaderScreen(LinkingMixin, Screen):
         view.visual = False
         view.anchor = None
         view.move_to(annotation.start)
-        self._refresh_all(view)
+        self._refresh_all()  # the focused pane's status: a Tab typed after the key may have moved on
 
     def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
         self._annotation_command(message.annotation, message.command)
@@ -227,7 +227,7 @@ class ReaderScreen(LinkingMixin, Screen):
         elif command == "attributes":
             self.edit_attributes(annotation)
         elif command == "accept":  # adjudication: keep theirs, add the same span as mine
-            mine = self.editor.accept(annotation, self.current_view.text)
+            mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
             self._after_change(annotation.document_id, mine)
             self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 

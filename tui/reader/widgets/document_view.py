@@ -461,6 +461,22 @@ class DocumentView(Widget, can_focus=True):
         self.refresh()
 
     # Keyboard actions ----------------------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        """Run this pane's binding for a key when the key reaches this pane, in the order typed.
+
+        Textual looks a non-priority binding up when the key has bubbled back to the app,
+        along the focus chain *of that moment*: after a priority Tab (which must act at
+        once, so the keys after it reach the new pane) that chain is the other pane's, so
+        ``x Tab`` typed in one burst deleted in the wrong pane. Resolving the key here, on
+        the pane it was forwarded to, keeps every key on the pane that had focus when it
+        was typed.
+        """
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
     def _move(self, offset: int, extend: bool = False) -> None:
         if extend and self.anchor is None:
             self.anchor = self.cursor
