@@ -41,6 +41,10 @@ class Terminal:
             self._tmux("send-keys", "-t", self.name, key)
             time.sleep(0.15)
 
+    def burst(self, *keys: str) -> None:
+        """Several keys in one write, as a fast typist or a paste sends them."""
+        self._tmux("send-keys", "-t", self.name, *keys)
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.name)
 
@@ -123,3 +127,34 @@ def test_two_apps_and_the_cli_on_one_database(tmp_path, corpus):
     rows = conn.execute("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()
     assert rows == [("cli", 5), ("one", 1), ("two", 1)]
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+def test_a_key_typed_just_before_tab_acts_on_its_own_pane(tmp_path, corpus):
+    """`x Tab` in one burst, focus on pane 1 (plain text), pane 2's cursor on a claim: nothing
+    is deleted (before the fix, pane 2's claim went). Then `L Tab`: no link starts."""
+    db = tmp_path / "burst.db"
+    subprocess.run([sys.executable, "-m", "tui", "import", str(corpus), "--db", str(db)], check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "tui", "tag", "2", "-l", "claim", "--quote",
+                    "This is 40 percent of Russia’s ammunition stockpiles in this area.", "--db", str(db),
+                    "--annotator", "term"], check=True, capture_output=True)
+    on_the_claim = "ammuniti…  by term"  # the status line, pane 2 focused on its claim
+    term = Terminal([sys.executable, "-m", "tui", "open", str(corpus), "--db", str(db)], cwd=tmp_path,
+                    size=(200, 30))  # wide enough for the titles to show their counts
+    try:
+        term.wait_for("·  1")
+        term.keys("Tab", "]")
+        term.wait_for(on_the_claim)
+        term.keys("Tab")
+        term.wait_for("Offset 0 of")  # pane 1's status: plain text
+        term.burst("x", "Tab")
+        term.wait_for(on_the_claim)
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+        term.keys("Tab")
+        term.wait_for("Offset 0 of")
+        term.burst("L", "Tab")
+        screen = term.wait_for(on_the_claim)
+        assert " LINK " not in screen  # L acted on pane 1, where there is nothing to link from
+    finally:
+        term.close()
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM annotations").fetchone() == (1,)
