@@ -16,7 +16,8 @@ from operator import add
 from collections import OrderedDict
 from typing import NamedTuple
 
-from rich.cells import get_character_cell_size
+import regex
+from rich.cells import cell_len, get_character_cell_size
 
 from .text import DISPLAY_TABLE
 
@@ -45,6 +46,28 @@ def char_cells(ch: str, x: int) -> int:
 
 
 DISPLAY_TABLE_CHARS = frozenset(chr(code) for code in DISPLAY_TABLE)
+
+
+_CLUSTER = regex.compile(r"\X", regex.DOTALL)
+
+
+def cluster_widths(text: str, start: int, end: int) -> list[int] | None:
+    """Cells of each code point of ``text[start:end]`` when clusters are drawn whole: a
+    cluster's first code point carries its width ("👨‍👩‍👧‍👦" is 2 cells, as the terminal and
+    Rich draw it, not 4 × 2), the others 0. None when every code point is its own cluster
+    and ``char_cells`` alone is right (the common, fast case)."""
+    chunk = text[start:end]
+    if not chunk or chunk.isascii() or max(chunk) < "\u0300":
+        return None
+    widths = []
+    for match in _CLUSTER.finditer(chunk):
+        cluster = match.group()
+        if len(cluster) == 1:
+            widths.append(-1)  # a lone code point: char_cells decides (tabs, controls)
+        else:
+            widths.append(cell_len(cluster))
+            widths.extend([0] * (len(cluster) - 1))
+    return widths
 
 
 def display_char(ch: str, cells: int) -> str:
@@ -104,12 +127,15 @@ class Layout:
         start, end = self.starts[block], self.ends[block]
         rows: list[Row] = []
         row_start, x, last_space = start, 0, -1
+        widths = cluster_widths(text, start, end)
         i = start
         while i < end:
             ch = text[i]
-            cells = char_cells(ch, x)
+            cells = char_cells(ch, x) if widths is None or widths[i - start] < 0 else widths[i - start]
             if x + cells > width and i > row_start:
                 cut = last_space if last_space > row_start else i
+                while widths is not None and cut > row_start + 1 and widths[cut - start] == 0:
+                    cut -= 1  # never cut a cluster across two rows
                 rows.append(Row(row_start, cut, False))
                 row_start, last_space = cut, -1
                 x = self.cells_between(row_start, i)
@@ -124,8 +150,9 @@ class Layout:
     def cells_between(self, row_start: int, offset: int) -> int:
         """Column at which ``offset`` is drawn in the row starting at ``row_start``."""
         x = 0
-        for ch in self.text[row_start:offset]:
-            x += char_cells(ch, x)
+        widths = cluster_widths(self.text, row_start, offset)
+        for i, ch in enumerate(self.text[row_start:offset]):
+            x += char_cells(ch, x) if widths is None or widths[i] < 0 else widths[i]
         return x
 
     def next_row(self, pos: RowPos) -> RowPos | None:
@@ -166,10 +193,15 @@ class Layout:
         """The offset drawn at column ``x`` of a row (its end, if ``x`` is past it)."""
         row = self.row(pos)
         cells = 0
+        widths = cluster_widths(self.text, row.start, row.end)
+        last_start = row.start
         for offset in range(row.start, row.end):
-            cells += char_cells(self.text[offset], cells)
+            width = widths[offset - row.start] if widths is not None else -1
+            if width != 0:
+                last_start = offset  # the cluster this offset belongs to starts here
+            cells += char_cells(self.text[offset], cells) if width < 0 else width
             if cells > x:
-                return offset
+                return last_start
         if row.last or row.end == row.start:
             return row.end
         return row.end - 1

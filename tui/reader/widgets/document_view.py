@@ -21,7 +21,10 @@ from textual.widget import Widget
 from ..keys import PANE_KEYS
 from ...model.layout import Layout, RowPos, char_cells, display_char
 from ...model.spans import Annotation, SpanIndex
-from ...model.text import DISPLAY_TABLE, next_word_start, previous_word_start, word_at
+from ...model.text import (
+    DISPLAY_TABLE, cluster_start, find_char, next_cluster, next_word_start, previous_cluster, previous_word_start,
+    snap_span, word_at, word_end,
+)
 
 
 @dataclass
@@ -134,6 +137,8 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache: dict = {}
         self._frame: dict | None = None
         self._dragging = False
+        self._pending_find: str | None = None  # "f" or "t": the next key is the character to find
+        self._sentence_steps: list[tuple[int, int]] = []  # what s selected, press after press
 
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
@@ -180,7 +185,8 @@ class DocumentView(Widget, can_focus=True):
         self.move_to(end, keep_selection=True)
 
     def move_to(self, offset: int, keep_selection: bool = False) -> None:
-        offset = max(0, min(offset, self.layout_model.max_offset))
+        # The cursor stands on whole characters: never inside "👨‍👩‍👧‍👦" or between e and U+0301.
+        offset = cluster_start(self.text, max(0, min(offset, self.layout_model.max_offset)))
         if not keep_selection and not self.visual:
             self.anchor = None
         self.goal_x = None
@@ -295,7 +301,7 @@ class DocumentView(Widget, can_focus=True):
         end = row.end
         cues = self.cues_in(row.start, end) if self.show_cues else []
         ghosts = self.suggestions_in(row.start, end) if self.show_suggestions else []
-        cuts = {row.start, end, self.cursor, self.cursor + 1}
+        cuts = {row.start, end, self.cursor, next_cluster(self.text, self.cursor)}
         for c_start, c_end, _kind in cues:
             cuts.update((c_start, c_end))
         for g in ghosts:
@@ -471,6 +477,19 @@ class DocumentView(Widget, can_focus=True):
         the pane it was forwarded to, keeps every key on the pane that had focus when it
         was typed.
         """
+        if self._pending_find is not None:
+            event.stop()
+            event.prevent_default()
+            kind, self._pending_find = self._pending_find, None
+            if event.character and event.character.isprintable() and event.key != "escape":
+                target = find_char(self.text, self.cursor, event.character, till=kind == "t")
+                if target is None:
+                    self.app.bell()
+                else:
+                    self._move(target)
+                    self.goal_x = None
+            self.post_message(self.Changed(self))
+            return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if not binding.priority and await self.app.run_action(binding.action, self):
                 event.stop()
@@ -485,12 +504,9 @@ class DocumentView(Widget, can_focus=True):
         self.goal_x = goal
 
     def _step(self, offset: int, direction: int) -> int:
-        """One character left or right, never stopping on a zero-width code point."""
-        text, limit = self.text, self.layout_model.max_offset
-        offset = max(0, min(limit, offset + direction))
-        while 0 < offset < limit and char_cells(text[offset], 0) == 0:
-            offset += direction
-        return offset
+        """One character (grapheme cluster) left or right."""
+        step = next_cluster if direction > 0 else previous_cluster
+        return max(0, min(self.layout_model.max_offset, step(self.text, offset)))
 
     def _vertical(self, count: int) -> int:
         model = self.layout_model
@@ -536,6 +552,72 @@ class DocumentView(Widget, can_focus=True):
     def action_word_previous(self) -> None:
         self._move(previous_word_start(self.text, self.cursor))
         self.goal_x = None
+
+    def action_word_end(self) -> None:
+        self._move(word_end(self.text, self.cursor))
+        self.goal_x = None
+
+    def action_find_char(self) -> None:
+        self._pending_find = "f"
+        self.post_message(self.Changed(self))
+
+    def action_till_char(self) -> None:
+        self._pending_find = "t"
+        self.post_message(self.Changed(self))
+
+    @property
+    def pending_find(self) -> str | None:
+        """``f`` or ``t`` while waiting for the character to find."""
+        return self._pending_find
+
+    # Growing and shrinking the selection a word at a time: + and - move its end,
+    # Alt+Left and Alt+Right its start (as SLATE grows spans, with vim's words).
+    def _selection_or_word(self) -> tuple[int, int] | None:
+        if self.selection is not None:
+            return self.selection
+        return word_at(self.text, self.cursor)
+
+    def _reselect(self, start: int, end: int) -> None:
+        if start >= end:
+            self.app.bell()
+            return
+        self.visual = False
+        self.select(start, end)
+
+    def action_grow_end(self) -> None:
+        span = self._selection_or_word()
+        if span is None:
+            self._reselect(self.cursor, word_end(self.text, self.cursor))
+            return
+        if self.selection is None:  # the first + selects the word under the cursor
+            self._reselect(*span)
+            return
+        self._reselect(span[0], word_end(self.text, span[1]))
+
+    def action_shrink_end(self) -> None:
+        span = self.selection
+        if span is None:
+            self.app.bell()
+            return
+        start, end = span
+        pos = end
+        while pos > start and self.text[pos - 1].isspace():
+            pos -= 1
+        word = previous_word_start(self.text, pos)
+        while word > start and self.text[word - 1].isspace():
+            word -= 1
+        self._reselect(start, max(start, word))
+
+    def action_grow_start(self) -> None:
+        span = self._selection_or_word() or (self.cursor, next_cluster(self.text, self.cursor))
+        self._reselect(previous_word_start(self.text, span[0]), span[1])
+
+    def action_shrink_start(self) -> None:
+        span = self.selection
+        if span is None:
+            self.app.bell()
+            return
+        self._reselect(min(next_word_start(self.text, span[0]), span[1]), span[1])
 
     def action_page_down(self) -> None:
         self.scroll_rows(max(1, self.size.height - 1))
@@ -591,17 +673,26 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
-        from ...model.sentences import sentence_at
+        """The sentence; inside a quotation the quoted sentence, then the quotation, then
+        the sentence around it, one press each."""
+        from ...model.sentences import sentence_steps
 
-        span = sentence_at(self.text, self.cursor)
-        if span is None:
-            self.app.bell()
-            return
+        steps = self._sentence_steps
+        if self.selection in steps and steps.index(self.selection) + 1 < len(steps):
+            span = steps[steps.index(self.selection) + 1]
+        else:
+            self._sentence_steps = steps = sentence_steps(self.text, self.cursor)
+            if not steps:
+                self.app.bell()
+                return
+            span = steps[0]
         self.visual = False
         self.select(*span)
 
     def action_tag(self, label: str) -> None:
         selection = self.selection
+        if selection is not None:
+            selection = snap_span(self.text, *selection)  # a tag never splits a character
         if selection is None:
             self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
                         severity="warning", markup=False)
@@ -636,6 +727,9 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Put the cursor on an annotation to set its attributes.", severity="warning", markup=False)
             return
         self.post_message(self.AnnotationRequested(self, here[0], "attributes"))
+
+    def action_attribute(self) -> None:
+        self.post_message(self.Command(self, "attribute"))
 
     def action_start_link(self) -> None:
         self.post_message(self.Command(self, "start_link"))
