@@ -60,3 +60,34 @@ def test_walk_and_rows_from_stop_at_the_ends():
     assert layout.next_row(last) is None
     assert layout.walk(last, -100) == RowPos(0, 0)
     assert [r.start for _, r in layout.rows_from(RowPos(0, 0), 100)] == [0, 8, 14, 24, 34, 35]
+
+
+CLUSTER_PIECES = st.sampled_from(["word ", "a", " ", "\n", "👨\u200d👩\u200d👧\u200d👦", "🇩🇪", "e\u0301", "k\u0308\u0301",
+                                  "漢字", "longwordwithoutspaces", "\t"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(CLUSTER_PIECES, min_size=1, max_size=60).map("".join), width=st.integers(2, 30),
+       data=st.data())
+def test_clusters_are_never_cut_and_are_as_wide_as_drawn(text, width, data):
+    from rich.cells import cell_len
+
+    from tui.model.text import cluster_start
+
+    layout = Layout(text, width)
+    for block in range(layout.block_count):
+        for row in layout.rows(block):
+            assert cluster_start(text, row.start) == row.start  # a row starts on a whole character
+            if "\t" not in text[row.start:row.end]:
+                assert layout.cells_between(row.start, row.end) == cell_len(text[row.start:row.end])
+    pos = layout.pos_of(data.draw(st.integers(0, layout.max_offset)))
+    back = layout.offset_at(pos, data.draw(st.integers(0, width + 2)))
+    assert cluster_start(text, back) == back  # the mouse lands on whole characters
+
+
+def test_the_family_emoji_is_two_cells_and_one_position():
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    layout = Layout(f"ab{family}cd", 40)
+    assert layout.cells_between(0, 2 + len(family)) == 4
+    assert layout.offset_at(RowPos(0, 0), 3) == 2  # the emoji's second cell: its start
+    assert layout.offset_at(RowPos(0, 0), 4) == 2 + len(family)

@@ -204,7 +204,7 @@ class Layout:
                 return last_start
         if row.last or row.end == row.start:
             return row.end
-        return row.end - 1
+        return last_start  # the row's last character (whole), not the next row's first
 
     def rows_from(self, top: RowPos, count: int) -> list[tuple[RowPos, Row]]:
         """``count`` rows starting at ``top`` (fewer at the end of the text)."""
