@@ -201,9 +201,27 @@ class DocumentView(Widget, can_focus=True):
         return max(1, self.size.width - 1)  # the last column is the scroll indicator
 
     def on_resize(self, event: events.Resize) -> None:
-        # Keep the same text at the top when the width (and so the wrapping) changes.
-        self.layout_model.set_width(self.text_width)
-        self.top = self.layout_model.pos_of(self._top_offset)
+        self._keep_cursor_height()
+
+    def _cursor_height(self) -> float | None:
+        """Where the cursor's row was on the last frame, as a fraction of the height."""
+        height = self._laid_out_for[1]
+        for index, (_pos, row) in enumerate(self._visible):
+            if row.start <= self.cursor < row.end or (row.last and self.cursor == row.end):
+                return index / max(1, height)
+        return None
+
+    def _keep_cursor_height(self) -> None:
+        """After a resize: the cursor's row on screen, at the same relative height when it
+        was on screen (else the same text at the top, and the cursor brought into view)."""
+        model = self.layout_model
+        fraction = self._cursor_height()
+        model.set_width(self.text_width)
+        height = max(1, self.size.height)
+        if fraction is not None:
+            self.top = model.walk(model.pos_of(self.cursor), -min(height - 1, round(fraction * height)))
+        else:
+            self.top = model.pos_of(self._top_offset)
         self._follow_cursor()
 
     def _relayout(self) -> None:
@@ -262,7 +280,8 @@ class DocumentView(Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         size = self.size
         if self._laid_out_for != (size.width, size.height):
-            self._relayout()
+            # Drawn at a new size before on_resize ran: keep the cursor in view now.
+            self._keep_cursor_height() if self._visible else self._relayout()
         frame = self._frame_styles()
         base, width = frame["base"], max(1, size.width - 1)
         if y >= len(self._visible):
