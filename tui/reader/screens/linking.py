@@ -198,6 +198,23 @@ class LinkingMixin:
             self.notify(f"Attribution “{excerpt(attribution.exact, 30)}” → {'new ' if made_claim else ''}claim "
                         f"“{excerpt(claim.exact, 40)}” (u undoes all of it)", markup=False, timeout=4)
 
+    # Reading aids: one switch for every pane, so the two articles are read alike ----------
+    def _command_toggle_cues(self, view: DocumentView) -> None:
+        shown = not view.show_cues
+        for other in self.views:
+            other.set_reading_aids(cues=shown)
+        self.notify(f"Cues {'shown' if shown else 'hidden'} in all panes.", markup=False, timeout=2)
+
+    def _command_toggle_suggestions(self, view: DocumentView) -> None:
+        shown = not view.show_suggestions
+        for other in self.views:
+            other.set_reading_aids(suggestions=shown)
+        self._refresh_all()
+        self.notify(
+            "Suggestions shown in all panes: Enter accepts the one under the cursor, r rejects it." if shown
+            else "Suggestions hidden in all panes.", markup=False, timeout=3,
+        )
+
     # Suggestions ------------------------------------------------------------------------
     def _accept_suggestion(self, view: DocumentView) -> None:
         suggestion = view.suggestion_here()

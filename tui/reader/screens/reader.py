@@ -117,7 +117,7 @@ class ReaderScreen(LinkingMixin, Screen):
         if panel is not None and panel.display:
             here = view.annotations_here()
             panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None,
-                       self.link_lines)
+                       self.link_lines, title=self._document(view.document_id).title)
 
     def _after_change(self, document_id: int, focus: Annotation | None = None) -> None:
         """Re-read a document's annotations after an edit and show them."""
@@ -137,6 +137,15 @@ class ReaderScreen(LinkingMixin, Screen):
             self._refresh_all()
 
     # Messages from the views ----------------------------------------------------------------
+    def handle_view_request(self, message: DocumentView.Changed) -> None:
+        """A view's request, handled at once (see DocumentView.request)."""
+        if isinstance(message, DocumentView.TagRequested):
+            self.on_document_view_tag_requested(message)
+        elif isinstance(message, DocumentView.AnnotationRequested):
+            self.on_document_view_annotation_requested(message)
+        elif isinstance(message, DocumentView.Command):
+            self.on_document_view_command(message)
+
     def on_document_view_changed(self, message: DocumentView.Changed) -> None:
         if message.view.has_focus:
             self._last_view = message.view

@@ -140,6 +140,16 @@ class DocumentView(Widget, can_focus=True):
         self._pending_find: str | None = None  # "f" or "t": the next key is the character to find
         self._sentence_steps: list[tuple[int, int]] = []  # what s selected, press after press
 
+    def request(self, message: Changed) -> None:
+        """Hand a request (tag, a command on an annotation, a screen command) to the screen
+        at once rather than through its queue: it may open a dialog, and keys typed right
+        after it must find the dialog open (T Space Down Space in one burst)."""
+        handle = getattr(self.screen, "handle_view_request", None)
+        if handle is None:
+            self.post_message(message)
+        else:
+            handle(message)
+
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
         self.looks = {l.name: LabelLook(l.color, l.mark or "") for l in labels}
@@ -432,25 +442,25 @@ class DocumentView(Widget, can_focus=True):
         return min(here, key=lambda s: s.end - s.start) if here else None
 
     def action_toggle_cues(self) -> None:
-        self.show_cues = not self.show_cues
-        self._style_cache.clear()
-        self.refresh()
-        self.notify(f"Cues {'shown' if self.show_cues else 'hidden'}.", markup=False, timeout=2)
+        self.request(self.Command(self, "toggle_cues"))  # every pane: the screen decides
 
     def action_toggle_suggestions(self) -> None:
-        self.show_suggestions = not self.show_suggestions
+        self.request(self.Command(self, "toggle_suggestions"))
+
+    def set_reading_aids(self, cues: bool | None = None, suggestions: bool | None = None) -> None:
+        """Show or hide cues and suggestion ghosts in this pane."""
+        if cues is not None:
+            self.show_cues = cues
+        if suggestions is not None:
+            self.show_suggestions = suggestions
+        self._style_cache.clear()
         self.refresh()
-        self.post_message(self.Changed(self))
-        self.notify(
-            "Suggestions shown: Enter accepts the one under the cursor, r rejects it." if self.show_suggestions
-            else "Suggestions hidden.", markup=False, timeout=3,
-        )
 
     def action_reject_suggestion(self) -> None:
-        self.post_message(self.Command(self, "reject_suggestion"))
+        self.request(self.Command(self, "reject_suggestion"))
 
     def action_pair(self) -> None:
-        self.post_message(self.Command(self, "pair"))
+        self.request(self.Command(self, "pair"))
 
     def _text_attributes(self, component: str) -> Style:
         """Only the text style of a component class, so that label colours show through."""
@@ -496,6 +506,15 @@ class DocumentView(Widget, can_focus=True):
         the pane it was forwarded to, keeps every key on the pane that had focus when it
         was typed.
         """
+        if self.app.screen is not self.screen:
+            # A dialog opened by an earlier key of the same burst (T, n, P...): the key is
+            # its, in order, as if it had arrived after the dialog was open.
+            event.stop()
+            event.prevent_default()
+            if not await self.app._check_bindings(event.key, priority=True):
+                target = self.app.screen.focused or self.app.screen
+                target._forward_event(events.Key(event.key, event.character))
+            return
         if self._pending_find is not None:
             event.stop()
             event.prevent_default()
@@ -688,7 +707,7 @@ class DocumentView(Widget, can_focus=True):
         self.visual = False
         self.anchor = None
         self.refresh()
-        self.post_message(self.Command(self, "cancel"))
+        self.request(self.Command(self, "cancel"))
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
@@ -716,14 +735,14 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
                         severity="warning", markup=False)
             return
-        self.post_message(self.TagRequested(self, selection[0], selection[1], label))
+        self.request(self.TagRequested(self, selection[0], selection[1], label))
 
     def action_delete_annotation(self) -> None:
         here = self.annotations_here()
         if not here:
             self.app.bell()
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "delete"))
+        self.request(self.AnnotationRequested(self, here[0], "delete"))
 
     def action_accept_annotation(self) -> None:
         theirs = [a for a in self.annotations_here() if self.me and a.annotator != self.me]
@@ -731,36 +750,36 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Put the cursor on another annotator's annotation to accept it.", severity="warning",
                         markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, theirs[0], "accept"))
+        self.request(self.AnnotationRequested(self, theirs[0], "accept"))
 
     def action_edit_note(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to add a note.", severity="warning", markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "note"))
+        self.request(self.AnnotationRequested(self, here[0], "note"))
 
     def action_edit_attributes(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to set its attributes.", severity="warning", markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "attributes"))
+        self.request(self.AnnotationRequested(self, here[0], "attributes"))
 
     def action_attribute(self) -> None:
-        self.post_message(self.Command(self, "attribute"))
+        self.request(self.Command(self, "attribute"))
 
     def action_start_link(self) -> None:
-        self.post_message(self.Command(self, "start_link"))
+        self.request(self.Command(self, "start_link"))
 
     def action_confirm(self) -> None:
-        self.post_message(self.Command(self, "confirm"))
+        self.request(self.Command(self, "confirm"))
 
     def action_jump_partner(self) -> None:
-        self.post_message(self.Command(self, "jump_partner"))
+        self.request(self.Command(self, "jump_partner"))
 
     def action_delete_link(self) -> None:
-        self.post_message(self.Command(self, "delete_link"))
+        self.request(self.Command(self, "delete_link"))
 
     def search(self, query: str, forward: bool = True, from_offset: int | None = None) -> bool:
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
