@@ -198,3 +198,27 @@ async def test_u_after_r_undoes_the_rejection_not_an_earlier_tag(app_db):
         assert len(store.annotations(ids[1])) == before  # the earlier tag is still there
         store.close()
         assert right.suggestion_here() is not None  # the ghost is back
+
+
+async def test_ghosts_are_dim_not_only_coloured_and_the_status_line_names_the_keys(app_db):
+    db, ids, made = app_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "S")
+        await settle(pilot)
+        right = app.screen.query(DocumentView).last()
+        offset = right.text.index("Klein notes")
+        right.move_to(offset + 2)
+        await settle(pilot)
+        ghost = right.suggestion_here()
+        assert ghost is not None and ghost.label == "attribution"
+        status = str(app.screen.query_one("#status").render())
+        assert "suggested attribution" in status and "Enter accepts" in status and "r rejects" in status
+        y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= offset < row.end)
+        ghost_styles = [seg.style for seg in right.render_line(y) if seg.text.startswith("Klein")]
+        assert ghost_styles and ghost_styles[0].dim and ghost_styles[0].underline
+        forty = made["forty"]
+        y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= forty.start + 5 < row.end)
+        tagged = [seg.style for seg in right.render_line(y) if "is 40 percent" in seg.text]
+        assert tagged and not tagged[0].dim  # a real tag is never dim

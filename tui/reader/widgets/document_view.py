@@ -69,7 +69,7 @@ class DocumentView(Widget, can_focus=True):
     DocumentView > .document-view--selection { text-style: reverse; }
     DocumentView > .document-view--search { background: $warning 60%; color: $text; }
     DocumentView > .document-view--partner { background: $success 70%; text-style: italic; }
-    DocumentView > .document-view--ghost { background: $secondary 25%; text-style: underline; }
+    DocumentView > .document-view--ghost { background: $secondary 25%; text-style: dim underline; }
     DocumentView > .document-view--others { text-style: italic; }
     DocumentView > .document-view--cue-quote { color: $text-success; }
     DocumentView > .document-view--cue-cue { color: $text-warning; text-style: bold; }
@@ -381,8 +381,10 @@ class DocumentView(Widget, can_focus=True):
         # Reading aids lie under the annotations: cue colours first, label colours over them.
         if cue:
             style = style + self.get_component_rich_style(f"document-view--cue-{cue}")
-        if ghost:
-            style = style + self.get_component_rich_style("document-view--ghost")
+        if ghost and not covering:
+            # Dim and underlined, not only another colour: a ghost must never pass for a tag,
+            # on a monochrome terminal too (tags are never dim).
+            style = style + self.get_component_rich_style("document-view--ghost") + Style(dim=True, underline=True)
         # Innermost colour wins (spans come longest-first from the index order); every mark shows.
         for label, mine in covering:
             look = self.looks.get(label)

@@ -45,6 +45,11 @@ class StatusLine(Static):
                 line.append(f"  by {safe_for_display(annotation.annotator)}", style="dim")
             if len(here) > 3:
                 line.append(f"  (+{len(here) - 3} more)", style="dim")
+        elif (ghost := view.suggestion_here()) is not None:
+            line.append(f" suggested {safe_for_display(ghost.label)} ", style="dim underline reverse")
+            line.append(f" ({safe_for_display(ghost.reason)}) ", style="dim")
+            line.append(excerpt(view.text[ghost.start:ghost.end], 50), style="italic")
+            line.append("   Enter accepts · r rejects", style="bold")
         else:
             total = max(1, len(view.text))
             line.append(f"Offset {view.cursor} of {len(view.text)} ({100 * view.cursor // total}%)")
