@@ -216,7 +216,7 @@ async def test_ghosts_are_dim_not_only_coloured_and_the_status_line_names_the_ke
         status = str(app.screen.query_one("#status").render())
         assert "suggested attribution" in status and "Enter accepts" in status and "r rejects" in status
         y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= offset < row.end)
-        ghost_styles = [seg.style for seg in right.render_line(y) if seg.text.startswith("Klein")]
+        ghost_styles = [seg.style for seg in right.render_line(y) if "in notes" in seg.text]
         assert ghost_styles and ghost_styles[0].dim and ghost_styles[0].underline
         forty = made["forty"]
         y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= forty.start + 5 < row.end)
