@@ -219,6 +219,8 @@ async def test_ghosts_are_dim_not_only_coloured_and_the_status_line_names_the_ke
         ghost_styles = [seg.style for seg in right.render_line(y) if "in notes" in seg.text]
         assert ghost_styles and ghost_styles[0].dim and ghost_styles[0].underline
         forty = made["forty"]
+        right.move_to(forty.start + 2)
+        await settle(pilot)
         y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= forty.start + 5 < row.end)
         tagged = [seg.style for seg in right.render_line(y) if "is 40 percent" in seg.text]
         assert tagged and not tagged[0].dim  # a real tag is never dim
