@@ -18,8 +18,8 @@ class DiptychCommands(Provider):
             ("Compare the two panes", reader.show_comparison, "Linked claims side by side, then the unpaired"),
             ("Re-attach an orphaned annotation to the selection", reader.reattach_orphan,
              "Annotations lost when this document changed"),
-            ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Write a .jsonl file here"),
-            ("Export annotations (CSV)", partial(app.action_export, "csv"), "Write a .csv file here"),
+            ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Asks where to write (default: this folder)"),
+            ("Export annotations (CSV)", partial(app.action_export, "csv"), "Asks where to write (default: this folder)"),
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
             ("Help: keys", app.action_help, "Every key and mouse action"),
         ]
