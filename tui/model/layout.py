@@ -87,6 +87,7 @@ class Layout:
         self.text = text
         self.width = max(1, width)
         self._cache: OrderedDict[int, list[Row]] = OrderedDict()
+        self._levels: dict[int, tuple] = {}  # block -> (paragraph level, levels) or () when all LTR
         self._cache_size = cache_size
         self.starts, self.ends = blocks if blocks is not None else block_index(text)
 
@@ -108,6 +109,42 @@ class Layout:
         if width != self.width:
             self.width = width
             self._cache.clear()
+
+    # Right-to-left rows ------------------------------------------------------------
+    def row_units(self, pos: RowPos) -> list[tuple[int, int, int]] | None:
+        """The row's clusters in visual order, or None when its paragraph is all
+        left-to-right (then logical order is visual order: the fast, common case)."""
+        block = pos.block
+        levels = self._levels.get(block)
+        if levels is None:
+            start, end = self.starts[block], self.ends[block]
+            levels = bidi_levels(self.text, start, end) if has_rtl(self.text, start, end) else ()
+            self._levels[block] = levels
+            if len(self._levels) > 512:
+                self._levels.pop(next(iter(self._levels)))
+        if not levels:
+            return None
+        row = self.row(pos)
+        return visual_units(self.text, row.start, row.end, levels[0], levels[1], self.starts[block])
+
+    def unit_cells(self, unit: tuple[int, int, int], x: int) -> int:
+        start, end, _level = unit
+        if end - start == 1:
+            return char_cells(self.text[start], x)
+        return cell_len(self.text[start:end])
+
+    def column_of(self, pos: RowPos, offset: int) -> int:
+        """The screen column (from the row's left edge) at which ``offset`` is drawn."""
+        units = self.row_units(pos)
+        row = self.row(pos)
+        if units is None:
+            return self.cells_between(row.start, offset)
+        x = 0
+        for unit in units:
+            if unit[0] <= offset < unit[1]:
+                return x
+            x += self.unit_cells(unit, x)
+        return x  # the row's end: after everything
 
     # Rows -------------------------------------------------------------------------
     def rows(self, block: int) -> list[Row]:
@@ -191,6 +228,9 @@ class Layout:
 
     def offset_at(self, pos: RowPos, x: int) -> int:
         """The offset drawn at column ``x`` of a row (its end, if ``x`` is past it)."""
+        units = self.row_units(pos)
+        if units is not None:
+            return self._offset_at_visual(pos, units, x)
         row = self.row(pos)
         cells = 0
         widths = cluster_widths(self.text, row.start, row.end)
@@ -205,6 +245,17 @@ class Layout:
         if row.last or row.end == row.start:
             return row.end
         return last_start  # the row's last character (whole), not the next row's first
+
+    def _offset_at_visual(self, pos: RowPos, units: list[tuple[int, int, int]], x: int) -> int:
+        row = self.row(pos)
+        cells = 0
+        for unit in units:
+            cells += self.unit_cells(unit, cells)
+            if cells > x:
+                return unit[0]
+        if row.last or row.end == row.start or not units:
+            return row.end
+        return units[-1][0]
 
     def rows_from(self, top: RowPos, count: int) -> list[tuple[RowPos, Row]]:
         """``count`` rows starting at ``top`` (fewer at the end of the text)."""
@@ -246,3 +297,91 @@ def _add_line(text: str, start: int, end: int, starts: array, ends: array) -> No
         start = cut
     starts.append(start)
     ends.append(end)
+
+
+# Right-to-left text ----------------------------------------------------------------
+# Arabic and Hebrew are stored in logical order (the order they are read) and must be
+# drawn in visual order, or a terminal shows them backwards. Each paragraph's embedding
+# levels come from the Unicode Bidirectional Algorithm (UAX #9, python-bidi's reference
+# implementation); each row is then reordered on its own (rules L1 and L2), whole grapheme
+# clusters at a time so that marks stay on their letters. Offsets stay logical: the view
+# maps a visual column to a logical offset and back through the row's units.
+
+_RTL = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067"
+                     r"\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_BIDI_SEPARATORS = frozenset("\t\x0b\x1f")  # bidi class S: back to the paragraph level (L1)
+
+
+def has_rtl(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has a right-to-left character (most text has none)."""
+    return _RTL.search(text, start, len(text) if end is None else end) is not None
+
+
+def bidi_levels(text: str, start: int, end: int) -> tuple[int, list[int]]:
+    """The paragraph level (0 LTR, 1 RTL) and the embedding level of each code point of the
+    paragraph ``text[start:end]`` (UAX #9 up to I2; characters that X9 removes, such as
+    embedding controls and joiners, take the level before them)."""
+    from bidi import algorithm as uba
+
+    chunk = text[start:end]
+    storage = uba.get_empty_storage()
+    base = uba.get_base_level(chunk)
+    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
+    uba.get_embedding_levels(chunk, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["offset"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels = [-1] * len(chunk)
+    for char in storage["chars"]:
+        levels[char["offset"]] = char["level"]
+    previous = base
+    for index, level in enumerate(levels):
+        if level < 0:
+            levels[index] = previous
+        previous = levels[index]
+    return base, levels
+
+
+def visual_units(text: str, start: int, end: int, base: int, levels: list[int],
+                 level_start: int) -> list[tuple[int, int, int]]:
+    """The row ``text[start:end]`` as grapheme clusters ``(start, end, level)`` in the order
+    they are drawn, left to right. ``levels`` are the paragraph's, from ``level_start``."""
+    units = []
+    for match in _CLUSTER.finditer(text, start, end):
+        units.append([match.start(), match.end(), levels[match.start() - level_start]])
+    # L1: separators, and white space before them or at the end of the row, take the paragraph level.
+    trailing = True
+    for unit in reversed(units):
+        ch = text[unit[0]]
+        if ch in _BIDI_SEPARATORS:
+            unit[2], trailing = base, True
+        elif trailing and ch.isspace():
+            unit[2] = base
+        else:
+            trailing = False
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it.
+    if units:
+        highest = max(u[2] for u in units)
+        odd = [u[2] for u in units if u[2] % 2]
+        for level in range(highest, (min(odd) if odd else highest + 1) - 1, -1):
+            index = 0
+            while index < len(units):
+                if units[index][2] >= level:
+                    stop = index
+                    while stop < len(units) and units[stop][2] >= level:
+                        stop += 1
+                    units[index:stop] = units[index:stop][::-1]
+                    index = stop
+                else:
+                    index += 1
+    return [(u[0], u[1], u[2]) for u in units]
+
+
+def mirrored(ch: str) -> str:
+    """The mirror image of a bracket or similar drawn right to left (rule L4): "(" for ")"."""
+    from bidi.mirror import MIRRORED
+
+    return MIRRORED.get(ch, ch)

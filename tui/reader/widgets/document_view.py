@@ -19,7 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..keys import PANE_KEYS
-from ...model.layout import Layout, RowPos, char_cells, display_char
+from ...model.layout import Layout, RowPos, char_cells, display_char, mirrored
 from ...model.spans import Annotation, SpanIndex
 from ...model.text import (
     DISPLAY_TABLE, cluster_start, find_char, next_cluster, next_word_start, previous_cluster, previous_word_start,
@@ -266,7 +266,7 @@ class DocumentView(Widget, can_focus=True):
         self.top = min(model.walk(self.top, count), max(RowPos(0, 0), model.walk(last, -(height - 1))))
         if move_cursor:
             here = model.pos_of(self.cursor)
-            x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+            x = self.goal_x if self.goal_x is not None else model.column_of(here, self.cursor)
             self.cursor = model.offset_at(model.walk(here, count), x)
             self.goal_x = x
         self._relayout()
@@ -344,7 +344,14 @@ class DocumentView(Widget, can_focus=True):
         points = sorted(c for c in cuts if row.start <= c <= end)
         shown = self._shown(row)
         segments: list[Segment] = []
-        for left, right in zip(points, points[1:]):
+        units = self.layout_model.row_units(pos)
+        if units is not None:  # right-to-left text: runs in the order they are drawn
+            # One piece per cluster, left to right on screen, styled by its logical offset.
+            points = [u[0] for u in units]
+            pieces = {u[0]: (u[1], u[2]) for u in units}
+        for left, right in zip(points, points[1:] + [end] if units is not None else points[1:]):
+            if units is not None:
+                right, level = pieces[left]
             here = [a for a in spans if a.start <= left < a.end]
             covering = tuple((a.label, not self.me or a.annotator == self.me) for a in here)
             in_sel = selection is not None and selection[0] <= left < selection[1]
@@ -354,7 +361,13 @@ class DocumentView(Widget, can_focus=True):
             ghost = any(g.start <= left < g.end for g in ghosts)
             key = (covering, in_sel, in_match, partner, left == self.cursor, cue, ghost)
             piece = "".join(shown[left - row.start : right - row.start])
-            segments.append(Segment(piece, self._style_for(key, base, cursor_style)))
+            if units is not None and level % 2 and right - left == 1:
+                piece = mirrored(piece)
+            style = self._style_for(key, base, cursor_style)
+            if segments and segments[-1].style is style and units is not None:
+                segments[-1] = Segment(segments[-1].text + piece, style)  # fewer, longer runs
+            else:
+                segments.append(Segment(piece, style))
         if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
             segments.append(Segment(" ", self._style_for(((), False, False, False, True, None, False), base, cursor_style)))
         strip = Strip(segments)
@@ -551,7 +564,7 @@ class DocumentView(Widget, can_focus=True):
     def _vertical(self, count: int) -> int:
         model = self.layout_model
         here = model.pos_of(self.cursor)
-        x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+        x = self.goal_x if self.goal_x is not None else model.column_of(here, self.cursor)
         target = model.walk(here, count)
         offset = model.offset_at(target, x) if target != here else self.cursor
         self.goal_x = x
