@@ -94,7 +94,7 @@ def test_the_family_emoji_is_two_cells_and_one_position():
 
 
 # Right-to-left rows ----------------------------------------------------------------------
-from tui.model.layout import mirrored  # noqa: E402
+from tui.model.layout import mirrored
 
 BIDI_PIECES = st.sampled_from(["abc ", "שלום ", "עולם", "مرحبا ", "بالعالم", " 2025", "(", ")", ", ", "!",
                                "e\u0301", "שָׁלוֹם", " ", "\n", "x"])

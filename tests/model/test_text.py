@@ -74,12 +74,19 @@ def test_span_index_window_queries_match_a_scan():
 
 
 # Grapheme clusters and word motions ---------------------------------------------------------
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.model.text import (  # noqa: E402
-    cluster_start, find_char, next_cluster, next_word_start, previous_cluster, previous_word_start, snap_span,
-    word_at, word_end,
+from tui.model.text import (
+    cluster_start,
+    find_char,
+    next_cluster,
+    next_word_start,
+    previous_cluster,
+    previous_word_start,
+    snap_span,
+    word_at,
+    word_end,
 )
 
 FAMILY = "👨\u200d👩\u200d👧\u200d👦"

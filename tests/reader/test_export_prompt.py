@@ -24,7 +24,7 @@ async def test_export_asks_where_and_reports_the_full_path(tmp_path, corpus, mon
     app = make_app(db, ids)
     notes: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
-        app.notify = lambda message, **kw: notes.append(message)  # noqa: ARG005
+        app.notify = lambda message, **kw: notes.append(message)
         await pilot.pause()
         app.action_export("jsonl")
         await pilot.pause()

@@ -35,10 +35,11 @@ def app_db(tmp_path, corpus):
 
 
 def screen_text(app, width: int = 200) -> str:
-    console = Console(record=True, width=width, file=open(os.devnull, "w"))
-    for widget in app.screen.query("Static, Label"):
-        console.print(widget.content)
-    return console.export_text()
+    with open(os.devnull, "w") as sink:
+        console = Console(record=True, width=width, file=sink)
+        for widget in app.screen.query("Static, Label"):
+            console.print(widget.content)
+        return console.export_text()
 
 
 async def settle(pilot) -> None:
@@ -62,7 +63,7 @@ async def test_C_and_S_toggle_every_pane_and_say_so(app_db):
     app = make_app(db, ids)
     notes: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
-        app.notify = lambda message, **kw: notes.append(message)  # noqa: ARG005
+        app.notify = lambda message, **kw: notes.append(message)
         await settle(pilot)
         views = list(app.screen.query(DocumentView))
         await pilot.press("C")

@@ -16,6 +16,10 @@ class KeyHints(Static):
     KeyHints { height: 1; background: $footer-background; color: $footer-foreground; }
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._entries: list[tuple[str, str, bool, str]] = []  # (key, description, enabled, action)
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
@@ -24,8 +28,6 @@ class KeyHints(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     ALWAYS = ("help", "quit")  # kept at the right end whatever the width: how to learn more and leave
-
-    _entries: list[tuple[str, str, bool, str]] = []
 
     def _bindings_changed(self, _screen) -> None:
         entries = []
