@@ -225,3 +225,26 @@ async def test_ghosts_are_dim_not_only_coloured_and_the_status_line_names_the_ke
         y = next(i for i, (_p, row) in enumerate(right._visible) if row.start <= forty.start + 5 < row.end)
         tagged = [seg.style for seg in right.render_line(y) if "is 40 percent" in seg.text]
         assert tagged and not tagged[0].dim  # a real tag is never dim
+
+
+async def test_a_label_whose_key_the_reader_took_is_still_taggable_from_the_palette(tmp_path, corpus):
+    db = tmp_path / "shadow.db"
+    ids = make_db(db, corpus)
+    store = Store.open(db)
+    store.conn.execute("INSERT INTO labels (name, key, color, mark, description, position) "
+                       "VALUES ('evidence', 'e', '#008000', 'italic', '', 3)")
+    store.conn.commit()
+    store.close()
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert any("evidence's key e is now a reader key" in n for n in notes)
+        view = app.screen.query(DocumentView).first()
+        await pilot.press("v", "e")  # e moves (end of word); it does not tag
+        assert view.selection == (0, 6)
+        app.screen.tag_selection("evidence")
+        await settle(pilot)
+        store = Store.open(db)
+        assert [(a.label, a.exact) for a in store.annotations(ids[0])] == [("evidence", "During")]
+        store.close()

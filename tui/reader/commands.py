@@ -23,6 +23,10 @@ class DiptychCommands(Provider):
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
             ("Help: keys", app.action_help, "Every key and mouse action"),
         ]
+        for label in app.store.labels():  # every label, whatever its key (or none)
+            name = safe_for_display(label.name)
+            commands.append((f"Tag the selection as {name}", partial(reader.tag_selection, label.name),
+                             f"Key: {safe_for_display(label.key or '')}" if label.key else "No key"))
         commands.append(("Show everyone's annotations", partial(app.show_annotator, None), "No annotator filter"))
         for name in app.store.annotators():
             commands.append((f"Show only annotations by {safe_for_display(name)}",

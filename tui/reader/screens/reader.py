@@ -59,6 +59,9 @@ class ReaderScreen(LinkingMixin, Screen):
         for pane in self.panes:
             self._load_annotations(pane.view)
         self.set_focus(self.panes[0].view)
+        for name, key in self.panes[0].view.shadowed_labels.items():
+            self.notify(f"Label {name}'s key {key} is now a reader key: tag {name} from the palette "
+                        "(Ctrl+P, “Tag the selection as”).", severity="warning", markup=False, timeout=10)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
 
@@ -248,6 +251,10 @@ class ReaderScreen(LinkingMixin, Screen):
         typed = query or (view.search_pattern.pattern if view.search_pattern else "")
         if typed and not (view.search(query) if query else view.search_again()):
             self.notify(f"Not found: {typed}", severity="warning", markup=False)
+
+    def tag_selection(self, label: str) -> None:
+        """The palette's "Tag the selection as ...": any label, also one whose key the reader took."""
+        self.current_view.action_tag(label)
 
     # App-level actions, called by the app's bindings ------------------------------------------------
     def focus_pane(self, step: int) -> None:

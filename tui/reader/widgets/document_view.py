@@ -127,6 +127,7 @@ class DocumentView(Widget, can_focus=True):
         self._top_offset = 0
         self._laid_out_for = (0, 0)  # the size that _visible was computed for
         self.label_keys: dict[str, str] = {}  # key -> label name
+        self.shadowed_labels: dict[str, str] = {}  # label name -> its key, now a reader key
         self.partners: set[str] = set()  # annotations linked to the one under a cursor
         self.me = ""  # the annotator: others' annotations are drawn differently
         self.show_cues = False
@@ -153,7 +154,14 @@ class DocumentView(Widget, can_focus=True):
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
         self.looks = {l.name: LabelLook(l.color, l.mark or "") for l in labels}
+        from ..keys import RESERVED_KEYS
+
         for label in labels:  # one key per label, shown in the footer
+            if label.key in RESERVED_KEYS:
+                # A key given to a label before the reader took it (e, f, t, T, A, +, -):
+                # the reader's command wins, and the screen says so once.
+                self.shadowed_labels[label.name] = label.key
+                continue
             if label.key and label.key not in self.label_keys:
                 self.label_keys[label.key] = label.name
                 # What App.bind does, for this widget: label keys come from the database.
