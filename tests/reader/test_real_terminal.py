@@ -37,9 +37,9 @@ class Terminal:
         self._tmux("resize-window", "-t", self.name, "-x", str(columns), "-y", str(rows))
 
     def keys(self, *keys: str) -> None:
+        """Keys one write at a time (the app keeps their order: no pause needed between them)."""
         for key in keys:
             self._tmux("send-keys", "-t", self.name, key)
-            time.sleep(0.15)
 
     def burst(self, *keys: str) -> None:
         """Several keys in one write, as a fast typist or a paste sends them."""
@@ -73,13 +73,16 @@ def test_tag_in_a_real_terminal_then_sigkill_loses_nothing(tmp_path, corpus):
     try:
         term.wait_for("Brothers in Arms")
         term.keys("s", "c")
-        term.wait_for(" claim ")
+        term.wait_for(" claim  During a meeting")  # the status line, on the new claim
         term.keys("Tab", "s", "a")
-        screen = term.wait_for(" attribution ")
+        screen = term.wait_for(" attribution  Brothers in Arms")
         assert "Brothers in Arms: Putin Gets" in screen
         pid = term.app_pid()
         subprocess.run(["kill", "-KILL", str(pid)], check=True)
-        time.sleep(0.3)
+        deadline = time.monotonic() + 10
+        while subprocess.run(["kill", "-0", str(pid)], capture_output=True).returncode == 0:  # until it is gone
+            assert time.monotonic() < deadline, "the app outlived SIGKILL"
+            time.sleep(0.05)
     finally:
         term.close()
     conn = sqlite3.connect(db)

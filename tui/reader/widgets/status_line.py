@@ -15,6 +15,9 @@ class StatusLine(Static):
         if pending is not None:
             line.append(" LINK ", style="bold reverse")
             line.append(f" from {safe_for_display(pending.label)} “{excerpt(pending.exact, 30)}”: Enter on the target  ")
+        if view.pending_find:
+            line.append(f" {view.pending_find} ", style="bold reverse")
+            line.append(" type the character to " + ("jump to  " if view.pending_find == "f" else "stop before  "))
         if view.visual:
             line.append(" VISUAL ", style="bold reverse")
             line.append(" ")
