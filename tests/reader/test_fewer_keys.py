@@ -145,3 +145,15 @@ async def test_plus_minus_and_alt_arrows_grow_and_shrink_by_a_word(app_db):
             picked.append(right.text[slice(*right.selection)])
         assert picked == ["percent", "percent of", "percent of Russia’s", "percent of",
                           "40 percent of", "percent of"]
+
+
+async def test_f_waits_for_its_character_only_while_the_pane_has_focus(app_db):
+    db, ids = app_db
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        left = app.screen.query(DocumentView).first()
+        await pilot.press("f", "escape")  # Escape cancels the find
+        assert left.pending_find is None and left.cursor == 0
+        await pilot.press("f", "tab", "tab", "w")  # leaving the pane cancels it too: w moves
+        assert app.focused is left and left.text[left.cursor:].startswith("a meeting")

@@ -516,6 +516,7 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def on_blur(self) -> None:
+        self._pending_find = None  # f then Tab: the next key in this pane is not a character to find
         self.refresh()
 
     # Keyboard actions ----------------------------------------------------------------------
