@@ -136,6 +136,8 @@ def test_visual_columns_and_logical_offsets_map_both_ways(text, width):
                 clusters = [(row.start + m.start(), row.start + m.end())
                             for m in regex.finditer(r"\X", text[row.start:row.end])]
                 assert sorted((a, b) for a, b, _ in units) == clusters
+            if row.last:  # the row's end (the cursor past its last character) maps back too
+                assert layout.offset_at(pos, layout.column_of(pos, row.end)) == row.end
             offset = row.start
             while offset < row.end:
                 column = layout.column_of(pos, offset)

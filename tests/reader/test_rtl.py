@@ -27,8 +27,18 @@ async def test_rtl_rows_are_drawn_in_visual_order_and_map_back_exactly(tmp_path)
         assert drawn[0] == get_display(lines[0])  # Hebrew reversed in place, digits and Latin kept
         # An Arabic paragraph runs right to left; its brackets are mirrored (rule L4), which
         # python-bidi's get_display leaves out.
-        assert drawn[1] == get_display(lines[1]).translate(str.maketrans("()", ")("))
-        assert drawn[1].startswith("today (") and drawn[1].endswith("ابحرم")
+        assert drawn[1].lstrip() == get_display(lines[1]).translate(str.maketrans("()", ")("))
+        assert drawn[1].lstrip().startswith("today (") and drawn[1].endswith("ابحرم")
+        assert len(drawn[1]) == view.text_width  # right-aligned: it reads from the right edge
+        # The end of a right-to-left paragraph is at its left: the cursor stands there.
+        view.move_to(len(lines[0]) + 1 + len(lines[1]))
+        cells = view.render_line(1)
+        column = 0
+        for seg in cells:
+            if seg.style and seg.style.reverse:
+                break
+            column += len(seg.text)
+        assert column == len(drawn[1]) - len(drawn[1].lstrip()) - 1
         assert drawn[2] == lines[2]
         # A click on the drawn "ש" of שלום puts the cursor on its logical offset.
         shin = TEXT.index("שלום")

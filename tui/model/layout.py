@@ -133,18 +133,46 @@ class Layout:
             return char_cells(self.text[start], x)
         return cell_len(self.text[start:end])
 
+    def right_to_left(self, pos: RowPos) -> bool:
+        """Whether the row's paragraph runs right to left (its first strong character is RTL)."""
+        self.row_units(pos)  # computes the paragraph's levels once
+        levels = self._levels.get(pos.block)
+        return bool(levels) and levels[0] == 1
+
+    def placed_units(self, pos: RowPos) -> tuple[list[tuple[int, int, int, int]], int] | None:
+        """Where a right-to-left row's clusters are drawn: ``(start, end, level, x)`` left to
+        right, and the column of the row's end (where the cursor stands past its last
+        character). A right-to-left paragraph is right-aligned and its end is at the left,
+        as its reader expects. None for a left-to-right paragraph."""
+        units = self.row_units(pos)
+        if units is None:
+            return None
+        row = self.row(pos)
+        widths, x = [], 0
+        for unit in units:
+            widths.append(self.unit_cells(unit, x))
+            x += widths[-1]
+        if self._levels[pos.block][0] == 1:
+            end_x = max(0, self.width - x - (1 if row.last else 0))
+            x = end_x + (1 if row.last else 0)
+        else:
+            end_x, x = x, 0
+        placed = []
+        for unit, width in zip(units, widths):
+            placed.append((unit[0], unit[1], unit[2], x))
+            x += width
+        return placed, end_x
+
     def column_of(self, pos: RowPos, offset: int) -> int:
         """The screen column (from the row's left edge) at which ``offset`` is drawn."""
-        units = self.row_units(pos)
-        row = self.row(pos)
-        if units is None:
-            return self.cells_between(row.start, offset)
-        x = 0
-        for unit in units:
-            if unit[0] <= offset < unit[1]:
+        placed = self.placed_units(pos)
+        if placed is None:
+            return self.cells_between(self.row(pos).start, offset)
+        units, end_x = placed
+        for start, end, _level, x in units:
+            if start <= offset < end:
                 return x
-            x += self.unit_cells(unit, x)
-        return x  # the row's end: after everything
+        return end_x  # the row's end
 
     # Rows -------------------------------------------------------------------------
     def rows(self, block: int) -> list[Row]:
@@ -228,9 +256,8 @@ class Layout:
 
     def offset_at(self, pos: RowPos, x: int) -> int:
         """The offset drawn at column ``x`` of a row (its end, if ``x`` is past it)."""
-        units = self.row_units(pos)
-        if units is not None:
-            return self._offset_at_visual(pos, units, x)
+        if self.row_units(pos) is not None:
+            return self._offset_at_visual(pos, x)
         row = self.row(pos)
         cells = 0
         widths = cluster_widths(self.text, row.start, row.end)
@@ -246,16 +273,20 @@ class Layout:
             return row.end
         return last_start  # the row's last character (whole), not the next row's first
 
-    def _offset_at_visual(self, pos: RowPos, units: list[tuple[int, int, int]], x: int) -> int:
+    def _offset_at_visual(self, pos: RowPos, x: int) -> int:
         row = self.row(pos)
-        cells = 0
-        for unit in units:
-            cells += self.unit_cells(unit, cells)
-            if cells > x:
-                return unit[0]
-        if row.last or row.end == row.start or not units:
+        units, end_x = self.placed_units(pos)
+        for start, end, level, left in units:
+            if left <= x < left + self.unit_cells((start, end, level), left):
+                return start
+        if row.last and (x == end_x or row.end == row.start or not units):
             return row.end
-        return units[-1][0]
+        if not units:
+            return row.end
+        before = x < units[0][3]
+        if self._levels[pos.block][0] == 1:  # right to left: the left margin is the row's logical end
+            return row.end if before and row.last else units[0 if before else -1][0]
+        return row.end if row.last and not before else units[0 if before else -1][0]
 
     def rows_from(self, top: RowPos, count: int) -> list[tuple[RowPos, Row]]:
         """``count`` rows starting at ``top`` (fewer at the end of the text)."""

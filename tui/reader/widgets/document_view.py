@@ -353,10 +353,18 @@ class DocumentView(Widget, can_focus=True):
         shown = self._shown(row)
         segments: list[Segment] = []
         units = self.layout_model.row_units(pos)
+        rtl_paragraph = False
         if units is not None:  # right-to-left text: runs in the order they are drawn
             # One piece per cluster, left to right on screen, styled by its logical offset.
             points = [u[0] for u in units]
             pieces = {u[0]: (u[1], u[2]) for u in units}
+            rtl_paragraph = self.layout_model.right_to_left(pos)
+            if rtl_paragraph:  # right-aligned, its end (and the cursor past it) at the left
+                _placed, end_x = self.layout_model.placed_units(pos)
+                segments.append(Segment(" " * end_x, base))
+                if row.last:
+                    segments.append(Segment(" ", self._style_for(
+                        ((), False, False, False, self.cursor == end, None, False), base, cursor_style)))
         for left, right in zip(points, points[1:] + [end] if units is not None else points[1:]):
             if units is not None:
                 right, level = pieces[left]
@@ -376,7 +384,7 @@ class DocumentView(Widget, can_focus=True):
                 segments[-1] = Segment(segments[-1].text + piece, style)  # fewer, longer runs
             else:
                 segments.append(Segment(piece, style))
-        if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
+        if row.last and self.cursor == end and not rtl_paragraph:  # the cursor on the newline: a blank cell
             segments.append(Segment(" ", self._style_for(((), False, False, False, True, None, False), base, cursor_style)))
         strip = Strip(segments)
         return strip.extend_cell_length(width, base).crop(0, width)
