@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from ...services.editor import EditError
-from ...services.history import WHAT, Created, Deleted
 from ...model.entities import Annotation, Link
 from ...model.text import trim_span
+from ...services.editor import EditError
+from ...services.history import WHAT, Created, Deleted
 from ...store import StoreError
 from ..widgets.document_view import DocumentView
 from ..widgets.key_hints import KeyHints

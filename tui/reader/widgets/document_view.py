@@ -18,13 +18,21 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..keys import PANE_KEYS
 from ...model.layout import Layout, RowPos, char_cells, display_char, mirrored
 from ...model.spans import Annotation, SpanIndex
 from ...model.text import (
-    DISPLAY_TABLE, cluster_start, find_char, next_cluster, next_word_start, previous_cluster, previous_word_start,
-    snap_span, word_at, word_end,
+    DISPLAY_TABLE,
+    cluster_start,
+    find_char,
+    next_cluster,
+    next_word_start,
+    previous_cluster,
+    previous_word_start,
+    snap_span,
+    word_at,
+    word_end,
 )
+from ..keys import PANE_KEYS
 
 
 @dataclass
@@ -83,30 +91,30 @@ class DocumentView(Widget, can_focus=True):
     class Changed(Message):
         """The cursor or the selection moved."""
 
-        def __init__(self, view: "DocumentView") -> None:
+        def __init__(self, view: DocumentView) -> None:
             super().__init__()
             self.view = view
 
         @property
-        def control(self) -> "DocumentView":
+        def control(self) -> DocumentView:
             return self.view
 
     class TagRequested(Changed):
-        def __init__(self, view: "DocumentView", start: int, end: int, label: str) -> None:
+        def __init__(self, view: DocumentView, start: int, end: int, label: str) -> None:
             super().__init__(view)
             self.start, self.end, self.label = start, end, label
 
     class AnnotationRequested(Changed):
         """A command on the annotation under the cursor: ``delete`` or ``note``."""
 
-        def __init__(self, view: "DocumentView", annotation: Annotation, command: str) -> None:
+        def __init__(self, view: DocumentView, annotation: Annotation, command: str) -> None:
             super().__init__(view)
             self.annotation, self.command = annotation, command
 
     class Command(Changed):
         """A screen-level command from this view: start_link, confirm, jump_partner, delete_link."""
 
-        def __init__(self, view: "DocumentView", command: str) -> None:
+        def __init__(self, view: DocumentView, command: str) -> None:
             super().__init__(view)
             self.command = command
 
