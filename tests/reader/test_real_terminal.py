@@ -45,8 +45,17 @@ class Terminal:
         """Several keys in one write, as a fast typist or a paste sends them."""
         self._tmux("send-keys", "-t", self.name, *keys)
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
+    def screen(self, colours: bool = False) -> str:
+        return self._tmux("capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name)
+
+    def wait_until(self, test, what: str, seconds: float = 30, colours: bool = False) -> str:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            screen = self.screen(colours)
+            if test(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{what} never happened:\n{self.screen()}")
 
     def wait_for(self, text: str, seconds: float = 30) -> str:
         end = time.monotonic() + seconds
@@ -161,3 +170,32 @@ def test_a_key_typed_just_before_tab_acts_on_its_own_pane(tmp_path, corpus):
     finally:
         term.close()
     assert sqlite3.connect(db).execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+
+
+def focused_cursor_row(screen: str) -> int | None:
+    """The screen row of the focused pane's cursor: the one cell drawn in reverse video
+    (SGR 7 alone; the pane numbers are bold reverse), in the text rows above the status."""
+    lines = screen.splitlines()
+    for y, line in enumerate(lines[1:-2], start=1):
+        if "\x1b[7m" in line:
+            return y
+    return None
+
+
+def test_resize_keeps_the_cursor_on_screen_in_a_real_terminal(tmp_path, corpus):
+    db = tmp_path / "resize.db"
+    term = Terminal([sys.executable, "-m", "tui", "open", str(corpus), "--db", str(db)], cwd=tmp_path,
+                    size=(120, 40))
+    try:
+        term.wait_for("Brothers in Arms")
+        term.burst(*["j"] * 30)
+        screen = term.wait_until(lambda s: (focused_cursor_row(s) or 0) >= 25, "the cursor 30 rows down",
+                                 colours=True)
+        before = focused_cursor_row(screen) / 40
+        term.resize(120, 14)
+        screen = term.wait_until(lambda s: len(s.splitlines()) <= 14 and focused_cursor_row(s) is not None,
+                                 "the cursor on screen after the resize", colours=True)
+        row = focused_cursor_row(screen)
+        assert abs(row / 14 - before) <= 0.25, (row, before)
+    finally:
+        term.close()
