@@ -190,7 +190,7 @@ def test_docs_counts_annotations(runner, db_path, corpus):
 
 
 def test_labels_add_and_list(runner, db_path):
-    run(runner, "labels", "add", "evidence", "--key", "e", "--color", "green", "--db", db_path)
+    run(runner, "labels", "add", "evidence", "--key", "E", "--color", "green", "--db", db_path)
     rows = json.loads(run(runner, "labels", "--format", "json", "--db", db_path).stdout)
     assert [r["name"] for r in rows] == ["claim", "attribution", "evidence"]
     assert rows[2]["color"] == "#008000" and rows[2]["mark"] == "italic"

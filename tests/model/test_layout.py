@@ -60,3 +60,87 @@ def test_walk_and_rows_from_stop_at_the_ends():
     assert layout.next_row(last) is None
     assert layout.walk(last, -100) == RowPos(0, 0)
     assert [r.start for _, r in layout.rows_from(RowPos(0, 0), 100)] == [0, 8, 14, 24, 34, 35]
+
+
+CLUSTER_PIECES = st.sampled_from(["word ", "a", " ", "\n", "👨\u200d👩\u200d👧\u200d👦", "🇩🇪", "e\u0301", "k\u0308\u0301",
+                                  "漢字", "longwordwithoutspaces", "\t"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(CLUSTER_PIECES, min_size=1, max_size=60).map("".join), width=st.integers(2, 30),
+       data=st.data())
+def test_clusters_are_never_cut_and_are_as_wide_as_drawn(text, width, data):
+    from rich.cells import cell_len
+
+    from tui.model.text import cluster_start
+
+    layout = Layout(text, width)
+    for block in range(layout.block_count):
+        for row in layout.rows(block):
+            assert cluster_start(text, row.start) == row.start  # a row starts on a whole character
+            if "\t" not in text[row.start:row.end]:
+                assert layout.cells_between(row.start, row.end) == cell_len(text[row.start:row.end])
+    pos = layout.pos_of(data.draw(st.integers(0, layout.max_offset)))
+    back = layout.offset_at(pos, data.draw(st.integers(0, width + 2)))
+    assert cluster_start(text, back) == back  # the mouse lands on whole characters
+
+
+def test_the_family_emoji_is_two_cells_and_one_position():
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    layout = Layout(f"ab{family}cd", 40)
+    assert layout.cells_between(0, 2 + len(family)) == 4
+    assert layout.offset_at(RowPos(0, 0), 3) == 2  # the emoji's second cell: its start
+    assert layout.offset_at(RowPos(0, 0), 4) == 2 + len(family)
+
+
+# Right-to-left rows ----------------------------------------------------------------------
+from tui.model.layout import mirrored
+
+BIDI_PIECES = st.sampled_from(["abc ", "שלום ", "עולם", "مرحبا ", "بالعالم", " 2025", "(", ")", ", ", "!",
+                               "e\u0301", "שָׁלוֹם", " ", "\n", "x"])
+
+
+def drawn(layout: Layout, pos: RowPos) -> str:
+    units = layout.row_units(pos)
+    text = layout.text
+    if units is None:
+        row = layout.row(pos)
+        return text[row.start:row.end]
+    return "".join(mirrored(text[a:b]) if level % 2 and b - a == 1 else text[a:b] for a, b, level in units)
+
+
+def test_hebrew_and_arabic_rows_are_drawn_in_visual_order():
+    from bidi import get_display
+
+    for text in ["abc שלום עולם 123 def", "שלום world 42!", "مرحبا بالعالم 2025 ok"]:
+        layout = Layout(text, 80)
+        assert drawn(layout, RowPos(0, 0)) == get_display(text)
+    layout = Layout("left to right only", 80)
+    assert layout.row_units(RowPos(0, 0)) is None  # the fast path
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(BIDI_PIECES, min_size=1, max_size=40).map("".join), width=st.integers(4, 30))
+def test_visual_columns_and_logical_offsets_map_both_ways(text, width):
+    import regex
+    from rich.cells import cell_len
+
+    from tui.model.text import next_cluster
+
+    layout = Layout(text, width)
+    for block in range(layout.block_count):
+        for index, row in enumerate(layout.rows(block)):
+            pos = RowPos(block, index)
+            units = layout.row_units(pos)
+            if units is not None:  # every cluster of the row exactly once: a permutation
+                clusters = [(row.start + m.start(), row.start + m.end())
+                            for m in regex.finditer(r"\X", text[row.start:row.end])]
+                assert sorted((a, b) for a, b, _ in units) == clusters
+            if row.last:  # the row's end (the cursor past its last character) maps back too
+                assert layout.offset_at(pos, layout.column_of(pos, row.end)) == row.end
+            offset = row.start
+            while offset < row.end:
+                column = layout.column_of(pos, offset)
+                if cell_len(text[offset:next_cluster(text, offset)]):  # a lone mark has no cell to click
+                    assert layout.offset_at(pos, column) == offset  # the cell drawn there is this character
+                offset = next_cluster(text, offset)

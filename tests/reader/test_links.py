@@ -128,7 +128,7 @@ async def test_attributes_picker_sets_and_undoes(linked_db):
         await pilot.pause()
         left = list(app.screen.query(DocumentView))[0]
         left.move_to(made["half"].start)
-        await pilot.press("t")
+        await pilot.press("T")
         await pilot.pause()
         await pilot.press("space")  # claim_type: quantity
         await pilot.press(*["down"] * 7, "space")  # checkworthiness: cfs

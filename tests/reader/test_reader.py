@@ -68,12 +68,12 @@ async def test_visual_mode_with_word_motion_tags_an_attribution(app_db):
         assert app.focused is right
         offset = right.text.index("Klein notes")
         right.move_to(offset)
-        await pilot.press("v", "w", "w")
+        await pilot.press("v", "w", "w")  # vim's words: the full stop is a word of its own
         assert right.visual
         await pilot.press("a")
         await pilot.pause()
         (record,) = rows(db)
-        assert record["exact"] == "Klein notes." and record["label"] == "attribution"
+        assert record["exact"] == "Klein notes" and record["label"] == "attribution"
         assert right.text[record["start"]:record["end"]] == record["exact"]
         assert not right.visual and right.selection is None
 

@@ -37,12 +37,25 @@ class Terminal:
         self._tmux("resize-window", "-t", self.name, "-x", str(columns), "-y", str(rows))
 
     def keys(self, *keys: str) -> None:
+        """Keys one write at a time (the app keeps their order: no pause needed between them)."""
         for key in keys:
             self._tmux("send-keys", "-t", self.name, key)
-            time.sleep(0.15)
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", self.name)
+    def burst(self, *keys: str) -> None:
+        """Several keys in one write, as a fast typist or a paste sends them."""
+        self._tmux("send-keys", "-t", self.name, *keys)
+
+    def screen(self, colours: bool = False) -> str:
+        return self._tmux("capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name)
+
+    def wait_until(self, test, what: str, seconds: float = 30, colours: bool = False) -> str:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            screen = self.screen(colours)
+            if test(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{what} never happened:\n{self.screen()}")
 
     def wait_for(self, text: str, seconds: float = 30) -> str:
         end = time.monotonic() + seconds
@@ -69,13 +82,16 @@ def test_tag_in_a_real_terminal_then_sigkill_loses_nothing(tmp_path, corpus):
     try:
         term.wait_for("Brothers in Arms")
         term.keys("s", "c")
-        term.wait_for(" claim ")
+        term.wait_for(" claim  During a meeting")  # the status line, on the new claim
         term.keys("Tab", "s", "a")
-        screen = term.wait_for(" attribution ")
+        screen = term.wait_for(" attribution  Brothers in Arms")
         assert "Brothers in Arms: Putin Gets" in screen
         pid = term.app_pid()
         subprocess.run(["kill", "-KILL", str(pid)], check=True)
-        time.sleep(0.3)
+        deadline = time.monotonic() + 10
+        while subprocess.run(["kill", "-0", str(pid)], capture_output=True).returncode == 0:  # until it is gone
+            assert time.monotonic() < deadline, "the app outlived SIGKILL"
+            time.sleep(0.05)
     finally:
         term.close()
     conn = sqlite3.connect(db)
@@ -123,3 +139,63 @@ def test_two_apps_and_the_cli_on_one_database(tmp_path, corpus):
     rows = conn.execute("SELECT annotator, count(*) FROM annotations GROUP BY annotator ORDER BY annotator").fetchall()
     assert rows == [("cli", 5), ("one", 1), ("two", 1)]
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 4  # the corpus and one more
+
+
+def test_a_key_typed_just_before_tab_acts_on_its_own_pane(tmp_path, corpus):
+    """`x Tab` in one burst, focus on pane 1 (plain text), pane 2's cursor on a claim: nothing
+    is deleted (before the fix, pane 2's claim went). Then `L Tab`: no link starts."""
+    db = tmp_path / "burst.db"
+    subprocess.run([sys.executable, "-m", "tui", "import", str(corpus), "--db", str(db)], check=True,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-m", "tui", "tag", "2", "-l", "claim", "--quote",
+                    "This is 40 percent of Russia’s ammunition stockpiles in this area.", "--db", str(db),
+                    "--annotator", "term"], check=True, capture_output=True)
+    on_the_claim = "ammuniti…  by term"  # the status line, pane 2 focused on its claim
+    term = Terminal([sys.executable, "-m", "tui", "open", str(corpus), "--db", str(db)], cwd=tmp_path,
+                    size=(200, 30))  # wide enough for the titles to show their counts
+    try:
+        term.wait_for("·  1")
+        term.keys("Tab", "]")
+        term.wait_for(on_the_claim)
+        term.keys("Tab")
+        term.wait_for("Offset 0 of")  # pane 1's status: plain text
+        term.burst("x", "Tab")
+        term.wait_for(on_the_claim)
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+        term.keys("Tab")
+        term.wait_for("Offset 0 of")
+        term.burst("L", "Tab")
+        screen = term.wait_for(on_the_claim)
+        assert " LINK " not in screen  # L acted on pane 1, where there is nothing to link from
+    finally:
+        term.close()
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+
+
+def focused_cursor_row(screen: str) -> int | None:
+    """The screen row of the focused pane's cursor: the one cell drawn in reverse video
+    (SGR 7 alone; the pane numbers are bold reverse), in the text rows above the status."""
+    lines = screen.splitlines()
+    for y, line in enumerate(lines[1:-2], start=1):
+        if "\x1b[7m" in line:
+            return y
+    return None
+
+
+def test_resize_keeps_the_cursor_on_screen_in_a_real_terminal(tmp_path, corpus):
+    db = tmp_path / "resize.db"
+    term = Terminal([sys.executable, "-m", "tui", "open", str(corpus), "--db", str(db)], cwd=tmp_path,
+                    size=(120, 40))
+    try:
+        term.wait_for("Brothers in Arms")
+        term.burst(*["j"] * 30)
+        screen = term.wait_until(lambda s: (focused_cursor_row(s) or 0) >= 25, "the cursor 30 rows down",
+                                 colours=True)
+        before = focused_cursor_row(screen) / 40
+        term.resize(120, 14)
+        screen = term.wait_until(lambda s: len(s.splitlines()) <= 14 and focused_cursor_row(s) is not None,
+                                 "the cursor on screen after the resize", colours=True)
+        row = focused_cursor_row(screen)
+        assert abs(row / 14 - before) <= 0.25, (row, before)
+    finally:
+        term.close()

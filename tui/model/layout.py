@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 from operator import add
-from collections import OrderedDict
 from typing import NamedTuple
 
-from rich.cells import get_character_cell_size
+import regex
+from rich.cells import cell_len, get_character_cell_size
 
 from .text import DISPLAY_TABLE
 
@@ -47,6 +48,28 @@ def char_cells(ch: str, x: int) -> int:
 DISPLAY_TABLE_CHARS = frozenset(chr(code) for code in DISPLAY_TABLE)
 
 
+_CLUSTER = regex.compile(r"\X", regex.DOTALL)
+
+
+def cluster_widths(text: str, start: int, end: int) -> list[int] | None:
+    """Cells of each code point of ``text[start:end]`` when clusters are drawn whole: a
+    cluster's first code point carries its width ("👨‍👩‍👧‍👦" is 2 cells, as the terminal and
+    Rich draw it, not 4 × 2), the others 0. None when every code point is its own cluster
+    and ``char_cells`` alone is right (the common, fast case)."""
+    chunk = text[start:end]
+    if not chunk or chunk.isascii() or max(chunk) < "\u0300":
+        return None
+    widths = []
+    for match in _CLUSTER.finditer(chunk):
+        cluster = match.group()
+        if len(cluster) == 1:
+            widths.append(-1)  # a lone code point: char_cells decides (tabs, controls)
+        else:
+            widths.append(cell_len(cluster))
+            widths.extend([0] * (len(cluster) - 1))
+    return widths
+
+
 def display_char(ch: str, cells: int) -> str:
     """What is drawn for ``ch``: tabs as spaces, controls as their control pictures."""
     if ch == "\t":
@@ -64,6 +87,7 @@ class Layout:
         self.text = text
         self.width = max(1, width)
         self._cache: OrderedDict[int, list[Row]] = OrderedDict()
+        self._levels: dict[int, tuple] = {}  # block -> (paragraph level, levels) or () when all LTR
         self._cache_size = cache_size
         self.starts, self.ends = blocks if blocks is not None else block_index(text)
 
@@ -86,6 +110,70 @@ class Layout:
             self.width = width
             self._cache.clear()
 
+    # Right-to-left rows ------------------------------------------------------------
+    def row_units(self, pos: RowPos) -> list[tuple[int, int, int]] | None:
+        """The row's clusters in visual order, or None when its paragraph is all
+        left-to-right (then logical order is visual order: the fast, common case)."""
+        block = pos.block
+        levels = self._levels.get(block)
+        if levels is None:
+            start, end = self.starts[block], self.ends[block]
+            levels = bidi_levels(self.text, start, end) if has_rtl(self.text, start, end) else ()
+            self._levels[block] = levels
+            if len(self._levels) > 512:
+                self._levels.pop(next(iter(self._levels)))
+        if not levels:
+            return None
+        row = self.row(pos)
+        return visual_units(self.text, row.start, row.end, levels[0], levels[1], self.starts[block])
+
+    def unit_cells(self, unit: tuple[int, int, int], x: int) -> int:
+        start, end, _level = unit
+        if end - start == 1:
+            return char_cells(self.text[start], x)
+        return cell_len(self.text[start:end])
+
+    def right_to_left(self, pos: RowPos) -> bool:
+        """Whether the row's paragraph runs right to left (its first strong character is RTL)."""
+        self.row_units(pos)  # computes the paragraph's levels once
+        levels = self._levels.get(pos.block)
+        return bool(levels) and levels[0] == 1
+
+    def placed_units(self, pos: RowPos) -> tuple[list[tuple[int, int, int, int]], int] | None:
+        """Where a right-to-left row's clusters are drawn: ``(start, end, level, x)`` left to
+        right, and the column of the row's end (where the cursor stands past its last
+        character). A right-to-left paragraph is right-aligned and its end is at the left,
+        as its reader expects. None for a left-to-right paragraph."""
+        units = self.row_units(pos)
+        if units is None:
+            return None
+        row = self.row(pos)
+        widths, x = [], 0
+        for unit in units:
+            widths.append(self.unit_cells(unit, x))
+            x += widths[-1]
+        if self._levels[pos.block][0] == 1:
+            end_x = max(0, self.width - x - (1 if row.last else 0))
+            x = end_x + (1 if row.last else 0)
+        else:
+            end_x, x = x, 0
+        placed = []
+        for unit, width in zip(units, widths):
+            placed.append((unit[0], unit[1], unit[2], x))
+            x += width
+        return placed, end_x
+
+    def column_of(self, pos: RowPos, offset: int) -> int:
+        """The screen column (from the row's left edge) at which ``offset`` is drawn."""
+        placed = self.placed_units(pos)
+        if placed is None:
+            return self.cells_between(self.row(pos).start, offset)
+        units, end_x = placed
+        for start, end, _level, x in units:
+            if start <= offset < end:
+                return x
+        return end_x  # the row's end
+
     # Rows -------------------------------------------------------------------------
     def rows(self, block: int) -> list[Row]:
         rows = self._cache.get(block)
@@ -104,12 +192,15 @@ class Layout:
         start, end = self.starts[block], self.ends[block]
         rows: list[Row] = []
         row_start, x, last_space = start, 0, -1
+        widths = cluster_widths(text, start, end)
         i = start
         while i < end:
             ch = text[i]
-            cells = char_cells(ch, x)
+            cells = char_cells(ch, x) if widths is None or widths[i - start] < 0 else widths[i - start]
             if x + cells > width and i > row_start:
                 cut = last_space if last_space > row_start else i
+                while widths is not None and cut > row_start + 1 and widths[cut - start] == 0:
+                    cut -= 1  # never cut a cluster across two rows
                 rows.append(Row(row_start, cut, False))
                 row_start, last_space = cut, -1
                 x = self.cells_between(row_start, i)
@@ -124,8 +215,9 @@ class Layout:
     def cells_between(self, row_start: int, offset: int) -> int:
         """Column at which ``offset`` is drawn in the row starting at ``row_start``."""
         x = 0
-        for ch in self.text[row_start:offset]:
-            x += char_cells(ch, x)
+        widths = cluster_widths(self.text, row_start, offset)
+        for i, ch in enumerate(self.text[row_start:offset]):
+            x += char_cells(ch, x) if widths is None or widths[i] < 0 else widths[i]
         return x
 
     def next_row(self, pos: RowPos) -> RowPos | None:
@@ -164,15 +256,37 @@ class Layout:
 
     def offset_at(self, pos: RowPos, x: int) -> int:
         """The offset drawn at column ``x`` of a row (its end, if ``x`` is past it)."""
+        if self.row_units(pos) is not None:
+            return self._offset_at_visual(pos, x)
         row = self.row(pos)
         cells = 0
+        widths = cluster_widths(self.text, row.start, row.end)
+        last_start = row.start
         for offset in range(row.start, row.end):
-            cells += char_cells(self.text[offset], cells)
+            width = widths[offset - row.start] if widths is not None else -1
+            if width != 0:
+                last_start = offset  # the cluster this offset belongs to starts here
+            cells += char_cells(self.text[offset], cells) if width < 0 else width
             if cells > x:
-                return offset
+                return last_start
         if row.last or row.end == row.start:
             return row.end
-        return row.end - 1
+        return last_start  # the row's last character (whole), not the next row's first
+
+    def _offset_at_visual(self, pos: RowPos, x: int) -> int:
+        row = self.row(pos)
+        units, end_x = self.placed_units(pos)
+        for start, end, level, left in units:
+            if left <= x < left + self.unit_cells((start, end, level), left):
+                return start
+        if row.last and (x == end_x or row.end == row.start or not units):
+            return row.end
+        if not units:
+            return row.end
+        before = x < units[0][3]
+        if self._levels[pos.block][0] == 1:  # right to left: the left margin is the row's logical end
+            return row.end if before and row.last else units[0 if before else -1][0]
+        return row.end if row.last and not before else units[0 if before else -1][0]
 
     def rows_from(self, top: RowPos, count: int) -> list[tuple[RowPos, Row]]:
         """``count`` rows starting at ``top`` (fewer at the end of the text)."""
@@ -214,3 +328,91 @@ def _add_line(text: str, start: int, end: int, starts: array, ends: array) -> No
         start = cut
     starts.append(start)
     ends.append(end)
+
+
+# Right-to-left text ----------------------------------------------------------------
+# Arabic and Hebrew are stored in logical order (the order they are read) and must be
+# drawn in visual order, or a terminal shows them backwards. Each paragraph's embedding
+# levels come from the Unicode Bidirectional Algorithm (UAX #9, python-bidi's reference
+# implementation); each row is then reordered on its own (rules L1 and L2), whole grapheme
+# clusters at a time so that marks stay on their letters. Offsets stay logical: the view
+# maps a visual column to a logical offset and back through the row's units.
+
+_RTL = regex.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067"
+                     r"\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_BIDI_SEPARATORS = frozenset("\t\x0b\x1f")  # bidi class S: back to the paragraph level (L1)
+
+
+def has_rtl(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has a right-to-left character (most text has none)."""
+    return _RTL.search(text, start, len(text) if end is None else end) is not None
+
+
+def bidi_levels(text: str, start: int, end: int) -> tuple[int, list[int]]:
+    """The paragraph level (0 LTR, 1 RTL) and the embedding level of each code point of the
+    paragraph ``text[start:end]`` (UAX #9 up to I2; characters that X9 removes, such as
+    embedding controls and joiners, take the level before them)."""
+    from bidi import algorithm as uba
+
+    chunk = text[start:end]
+    storage = uba.get_empty_storage()
+    base = uba.get_base_level(chunk)
+    storage["base_level"], storage["base_dir"] = base, ("L", "R")[base]
+    uba.get_embedding_levels(chunk, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["offset"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels = [-1] * len(chunk)
+    for char in storage["chars"]:
+        levels[char["offset"]] = char["level"]
+    previous = base
+    for index, level in enumerate(levels):
+        if level < 0:
+            levels[index] = previous
+        previous = levels[index]
+    return base, levels
+
+
+def visual_units(text: str, start: int, end: int, base: int, levels: list[int],
+                 level_start: int) -> list[tuple[int, int, int]]:
+    """The row ``text[start:end]`` as grapheme clusters ``(start, end, level)`` in the order
+    they are drawn, left to right. ``levels`` are the paragraph's, from ``level_start``."""
+    units = []
+    for match in _CLUSTER.finditer(text, start, end):
+        units.append([match.start(), match.end(), levels[match.start() - level_start]])
+    # L1: separators, and white space before them or at the end of the row, take the paragraph level.
+    trailing = True
+    for unit in reversed(units):
+        ch = text[unit[0]]
+        if ch in _BIDI_SEPARATORS:
+            unit[2], trailing = base, True
+        elif trailing and ch.isspace():
+            unit[2] = base
+        else:
+            trailing = False
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it.
+    if units:
+        highest = max(u[2] for u in units)
+        odd = [u[2] for u in units if u[2] % 2]
+        for level in range(highest, (min(odd) if odd else highest + 1) - 1, -1):
+            index = 0
+            while index < len(units):
+                if units[index][2] >= level:
+                    stop = index
+                    while stop < len(units) and units[stop][2] >= level:
+                        stop += 1
+                    units[index:stop] = units[index:stop][::-1]
+                    index = stop
+                else:
+                    index += 1
+    return [(u[0], u[1], u[2]) for u in units]
+
+
+def mirrored(ch: str) -> str:
+    """The mirror image of a bracket or similar drawn right to left (rule L4): "(" for ")"."""
+    from bidi.mirror import MIRRORED
+
+    return MIRRORED.get(ch, ch)

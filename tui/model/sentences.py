@@ -54,3 +54,68 @@ def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
         if span[0] > offset and best is None:
             best = span
     return best
+
+
+_TRAILING = ",;: \u00a0"  # what a quoted sentence leaves behind before its closing mark
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    begin = text.rfind("\n", max(0, offset - WINDOW), offset) + 1
+    if begin == 0 and offset > WINDOW:
+        begin = offset - WINDOW
+    stop = text.find("\n", offset, offset + WINDOW)
+    return begin, (min(len(text), offset + WINDOW) if stop < 0 else stop)
+
+
+def quotation_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The quotation (marks included) that ``offset`` stands in, from the cue lexer's quotes."""
+    from .cues import cue_spans
+
+    begin, stop = _paragraph(text, offset)
+    for start, end, kind in cue_spans(text[begin:stop], begin):
+        if kind == "quote" and start <= offset < end:
+            return start, end
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def sentence_steps(text: str, offset: int) -> list[tuple[int, int]]:
+    """What ``s`` selects at ``offset``, press after press, each step larger than the last.
+
+    Inside a quotation: the quoted sentence under the cursor (never the attribution after
+    the closing mark, and without the marks), then the whole quotation, then the whole
+    sentence around it. Elsewhere: the sentence.
+    """
+    if not text:
+        return []
+    offset = max(0, min(offset, len(text) - 1))
+    quote = quotation_at(text, offset)
+    steps: list[tuple[int, int]] = []
+    if quote is not None:
+        inner = (quote[0] + 1, quote[1] - 1)
+        at = max(inner[0], min(offset, inner[1] - 1))
+        for start, end in sentences(text, *inner):
+            if start <= at < end or start > at:
+                steps.append(_trim(text, start, end))
+                break
+        steps.append(_trim(text, *inner))
+        begin, stop = _paragraph(text, offset)
+        around = [s for s in sentences(text, begin, stop) if s[0] < quote[1] and s[1] > quote[0]]
+        if around:
+            steps.append((min(quote[0], around[0][0]), max(quote[1], around[-1][1])))
+    else:
+        found = sentence_at(text, offset)
+        if found:
+            steps.append(found)
+    unique: list[tuple[int, int]] = []
+    for step in steps:
+        if step[0] < step[1] and (not unique or (step != unique[-1] and step[1] - step[0] > unique[-1][1] - unique[-1][0])):
+            unique.append(step)
+    return unique

@@ -6,13 +6,15 @@ import os
 import re
 import secrets
 import time
+import unicodedata
 import uuid
 from datetime import datetime, timezone
+
+import regex
 
 CONTEXT_CHARS = 32
 
 _NEWLINES = re.compile(r"\r\n?")
-_WORD = re.compile(r"\w+")
 
 
 def normalise_newlines(raw: str) -> tuple[str, str]:
@@ -48,34 +50,169 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def word_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The ``\\w+`` run that contains ``offset``, if any."""
-    if not 0 <= offset < len(text) or not (text[offset].isalnum() or text[offset] == "_"):
+    """The word (letters, digits, ``_``, and ``’``/``'`` inside a word) that contains ``offset``."""
+    if not 0 <= offset < len(text) or _kind(text, offset) != WORD:
         return None
-    lo = max(0, offset - 200)
-    for match in _WORD.finditer(text, lo, min(len(text), offset + 200)):
-        if match.start() <= offset < match.end():
-            return match.start(), match.end()
-    return None
+    start = offset
+    while start > 0 and _kind(text, start - 1) == WORD:
+        start -= 1
+    end = offset
+    while end < len(text) and _kind(text, end) == WORD:
+        end += 1
+    return cluster_start(text, start), cluster_end(text, end)
+
+
+# Grapheme clusters ------------------------------------------------------------
+# What a reader sees as one character ("👨‍👩‍👧‍👦", "é" as e + U+0301, a flag) may be several
+# code points. The cursor, the selection and every span move by whole clusters, while
+# offsets stay code points. The Unicode segmentation rules (UAX #29) come from regex's \X.
+
+_CLUSTER = regex.compile(r"\X", regex.DOTALL)
+_CLUSTER_WINDOW = 256  # no real cluster is longer; a newline is always a boundary
+
+
+def _safe_start(text: str, offset: int) -> int:
+    """A cluster boundary at or before ``offset``: just after a newline, or far enough back."""
+    newline = text.rfind("\n", max(0, offset - _CLUSTER_WINDOW), offset)
+    return newline + 1 if newline >= 0 else max(0, offset - _CLUSTER_WINDOW)
+
+
+def _simple(ch: str) -> bool:
+    """A code point that is a whole cluster when the next one is too (the fast path)."""
+    return ch < "\u0300"
+
+
+def next_cluster(text: str, offset: int) -> int:
+    """The boundary after the cluster that starts at ``offset`` (``len(text)`` at the end)."""
+    if offset >= len(text):
+        return len(text)
+    if _simple(text[offset]) and (offset + 1 == len(text) or _simple(text[offset + 1])):
+        return offset + 1
+    return _CLUSTER.match(text, offset).end()
+
+
+def previous_cluster(text: str, offset: int) -> int:
+    """The start of the cluster before ``offset`` (0 at the start)."""
+    if offset <= 0:
+        return 0
+    offset = min(offset, len(text))
+    if _simple(text[offset - 1]) and (offset == len(text) or _simple(text[offset])):
+        return offset - 1
+    start = _safe_start(text, offset - 1)
+    found = start
+    for match in _CLUSTER.finditer(text, start, offset):
+        found = match.start()
+    return found
+
+
+def cluster_start(text: str, offset: int) -> int:
+    """The start of the cluster that contains ``offset`` (``offset`` itself on a boundary)."""
+    if offset <= 0 or offset >= len(text):
+        return max(0, min(offset, len(text)))
+    if _simple(text[offset]) and _simple(text[offset - 1]):
+        return offset
+    for match in _CLUSTER.finditer(text, _safe_start(text, offset), min(len(text), offset + _CLUSTER_WINDOW)):
+        if match.end() > offset:
+            return match.start()
+    return offset
+
+
+def cluster_end(text: str, offset: int) -> int:
+    """``offset`` if it is a boundary, else the end of the cluster it falls inside."""
+    start = cluster_start(text, offset)
+    return offset if start == offset else next_cluster(text, start)
+
+
+def snap_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole clusters, so that a span never splits one."""
+    return cluster_start(text, start), cluster_end(text, end)
+
+
+# Word motions, as vim's -------------------------------------------------------
+# A word is a run of letters, digits and ``_`` (an apostrophe between two of them is part
+# of it: "Russia’s", "don't"); a run of other non-blank characters is a word too, so
+# punctuation is a stop. Marks and joiners go with the character before them.
+
+SPACE, WORD, PUNCT = 0, 1, 2
+_APOSTROPHES = "’'"
+
+
+def _kind(text: str, offset: int) -> int:
+    ch = text[offset]
+    if ch.isspace():
+        return SPACE
+    if ch.isalnum() or ch == "_":
+        return WORD
+    if ch in _APOSTROPHES and 0 < offset < len(text) - 1 and _is_word_char(text[offset - 1]) \
+            and _is_word_char(text[offset + 1]):
+        return WORD
+    if unicodedata.category(ch)[0] == "M" or ch in "\u200d\ufe0f\ufe0e":
+        return _kind(text, offset - 1) if offset > 0 else PUNCT
+    return PUNCT
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def next_word_start(text: str, offset: int) -> int:
-    """Offset of the start of the next word after ``offset`` (or the end of the text)."""
+    """vim's ``w``: the start of the next word or punctuation run (or the end of the text)."""
+    n = len(text)
+    if offset >= n:
+        return n
+    kind = _kind(text, offset)
     pos = offset
-    # Leave the current word, then skip to the next word character.
-    while pos < len(text) and (text[pos].isalnum() or text[pos] == "_"):
+    if kind != SPACE:
+        while pos < n and _kind(text, pos) == kind:
+            pos += 1
+    while pos < n and _kind(text, pos) == SPACE:
         pos += 1
-    match = _WORD.search(text, pos)
-    return match.start() if match else len(text)
+    return cluster_end(text, pos)
 
 
 def previous_word_start(text: str, offset: int) -> int:
-    """Offset of the start of the word before ``offset`` (or 0)."""
-    pos = offset - 1
-    while pos >= 0 and not (text[pos].isalnum() or text[pos] == "_"):
+    """vim's ``b``: the start of this word, or of the one before (or 0)."""
+    pos = min(offset, len(text)) - 1
+    while pos >= 0 and _kind(text, pos) == SPACE:
         pos -= 1
-    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+    if pos < 0:
+        return 0
+    kind = _kind(text, pos)
+    while pos > 0 and _kind(text, pos - 1) == kind:
         pos -= 1
-    return max(pos, 0)
+    return cluster_start(text, pos)
+
+
+def word_end(text: str, offset: int) -> int:
+    """Like vim's ``e``, but the cursor stops just *after* the word's last character, so
+    ``v e`` selects the whole word (a selection runs up to, not including, the cursor)."""
+    n = len(text)
+    pos = offset
+    if pos < n and _kind(text, pos) != SPACE and pos + 1 < n and _kind(text, pos + 1) == _kind(text, pos):
+        pass  # inside a word: go to its end
+    else:
+        pos = min(n, pos + 1) if pos < n and _kind(text, pos) != SPACE else pos
+        while pos < n and _kind(text, pos) == SPACE:
+            pos += 1
+    if pos >= n:
+        return n
+    kind = _kind(text, pos)
+    while pos < n and _kind(text, pos) == kind:
+        pos += 1
+    return cluster_end(text, pos)
+
+
+def find_char(text: str, offset: int, char: str, *, till: bool = False, limit: int = 4096) -> int | None:
+    """vim's ``f``: the next ``char`` after ``offset`` in its paragraph; ``t`` (``till``): the
+    character just before it. None when it is not there."""
+    stop = text.find("\n", offset + 1, offset + limit)
+    stop = min(len(text), offset + limit) if stop < 0 else stop
+    found = text.find(char, offset + 1, stop)
+    if till and found >= 0 and previous_cluster(text, found) <= offset:
+        found = text.find(char, found + 1, stop)  # already just before one: the next one, as vim's ;
+    if found < 0:
+        return None
+    return previous_cluster(text, found) if till else found
 
 
 def utc_now() -> str:

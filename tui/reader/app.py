@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 from textual.app import App
@@ -93,9 +94,34 @@ class DiptychApp(App):
         self.notify(f"Showing annotations by {name or 'everyone'}.", markup=False)
 
     def action_export(self, fmt: str = "jsonl") -> None:
-        from ..formats import EXPORTERS, atomic_writer
+        """Ask where to write (default: a dated file in the current folder), then export."""
+        from .screens.dialogs import PromptDialog
 
-        name = f"diptych-export-{datetime.now():%Y%m%d-%H%M%S}.{fmt}"
-        with atomic_writer(name, newline="" if fmt == "csv" else None) as handle:
-            count = EXPORTERS[fmt](self.store.export_rows(), handle)
-        self.notify(f"Exported {count} annotations to {name}", markup=False)
+        default = os.path.join(os.getcwd(), f"diptych-export-{datetime.now():%Y%m%d-%H%M%S}.{fmt}")
+
+        def chosen(answer: str | None) -> None:
+            if answer is None or not answer.strip():
+                return
+            self.export_to(answer.strip(), fmt, os.path.basename(default))
+
+        self.push_screen(PromptDialog(f"Export annotations ({fmt}) to", default, "A file, or a folder"), chosen)
+
+    def export_to(self, answer: str, fmt: str, default_name: str) -> str | None:
+        """Export every annotation to ``answer`` (a folder gets ``default_name`` in it) and
+        say the full path written; a path that cannot be written is one line, not a crash."""
+        from ..formats import EXPORTERS, atomic_writer
+        from ..model.text import safe_for_display
+
+        path = os.path.abspath(os.path.expanduser(answer))
+        if os.path.isdir(path):
+            path = os.path.join(path, default_name)
+        try:
+            with atomic_writer(path, newline="" if fmt == "csv" else None) as handle:
+                count = EXPORTERS[fmt](self.store.export_rows(), handle)
+        except OSError as exc:
+            self.notify(f"Cannot write {safe_for_display(path)}: {exc.strerror or exc}", severity="error",
+                        markup=False)
+            return None
+        self.notify(f"Exported {count} annotation{'' if count == 1 else 's'} to {safe_for_display(path)}",
+                    markup=False, timeout=8)
+        return path

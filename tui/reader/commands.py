@@ -18,11 +18,15 @@ class DiptychCommands(Provider):
             ("Compare the two panes", reader.show_comparison, "Linked claims side by side, then the unpaired"),
             ("Re-attach an orphaned annotation to the selection", reader.reattach_orphan,
              "Annotations lost when this document changed"),
-            ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Write a .jsonl file here"),
-            ("Export annotations (CSV)", partial(app.action_export, "csv"), "Write a .csv file here"),
+            ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Asks where to write (default: this folder)"),
+            ("Export annotations (CSV)", partial(app.action_export, "csv"), "Asks where to write (default: this folder)"),
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
             ("Help: keys", app.action_help, "Every key and mouse action"),
         ]
+        for label in app.store.labels():  # every label, whatever its key (or none)
+            name = safe_for_display(label.name)
+            commands.append((f"Tag the selection as {name}", partial(reader.tag_selection, label.name),
+                             f"Key: {safe_for_display(label.key or '')}" if label.key else "No key"))
         commands.append(("Show everyone's annotations", partial(app.show_annotator, None), "No annotator filter"))
         for name in app.store.annotators():
             commands.append((f"Show only annotations by {safe_for_display(name)}",

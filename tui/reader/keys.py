@@ -23,8 +23,11 @@ PANE_KEYS = [
     Key("down,j", "cursor_down", "Down a row", "Move"),
     Key("left,h", "cursor_left", "Left", "Move"),
     Key("right,l", "cursor_right", "Right", "Move"),
-    Key("w", "word_next", "Next word", "Move"),
+    Key("w", "word_next", "Next word (punctuation is a word too, as in vim)", "Move"),
     Key("b", "word_previous", "Previous word", "Move"),
+    Key("e", "word_end", "Just past the end of the word (v e selects it)", "Move"),
+    Key("f", "find_char", "Find: f then a character jumps to its next occurrence", "Move"),
+    Key("t", "till_char", "Till: t then a character stops just before it", "Move"),
     Key("pagedown,space", "page_down", "Page down", "Move"),
     Key("pageup", "page_up", "Page up", "Move"),
     Key("home", "row_start", "Start of row", "Move"),
@@ -38,12 +41,19 @@ PANE_KEYS = [
     Key("shift+left", "select_left", "Extend selection left", "Select"),
     Key("shift+right", "select_right", "Extend selection right", "Select"),
     Key("v", "toggle_visual", "Start / stop selecting", "Select", footer="Select"),
-    Key("s", "select_sentence", "Select sentence", "Select", footer="Sentence"),
+    Key("s", "select_sentence", "Select sentence; in a quotation the quoted sentence, again: the quotation, "
+        "then the sentence", "Select", footer="Sentence"),
+    Key("plus", "grow_end", "Grow the selection by a word at its end", "Select", shown="+"),
+    Key("minus", "shrink_end", "Shrink the selection by a word at its end", "Select", shown="-"),
+    Key("alt+left", "grow_start", "Grow the selection by a word at its start", "Select"),
+    Key("alt+right", "shrink_start", "Shrink the selection by a word at its start", "Select"),
     Key("escape", "clear_selection", "Clear selection", "Select"),
     Key("x,delete", "delete_annotation", "Delete annotation (rejects another's)", "Annotate", footer="Delete"),
     Key("y", "accept_annotation", "Accept another annotator's annotation as yours", "Annotate"),
     Key("n", "edit_note", "Note", "Annotate", footer="Note"),
-    Key("t", "edit_attributes", "Attributes", "Annotate"),
+    Key("T", "edit_attributes", "Attributes", "Annotate"),
+    Key("A", "attribute", "Attribution here: tag it, tag its claim if needed, link them (one u undoes)",
+        "Annotate", footer="Attribute"),
     Key("L", "start_link", "Link from here", "Link", footer="Link"),
     Key("enter", "confirm", "Link to here / accept suggestion", "Link"),
     Key("equals_sign", "jump_partner", "Jump to linked partner", "Link", shown="="),
@@ -72,6 +82,7 @@ APP_KEYS = [
 _NAMED = {
     "right_square_bracket": "]", "left_square_bracket": "[", "slash": "/",
     "greater_than_sign": ">", "less_than_sign": "<", "question_mark": "?", "equals_sign": "=",
+    "plus": "+", "minus": "-",
 }
 
 

@@ -47,7 +47,8 @@ class CompareScreen(ModalScreen[tuple | None]):
         with Vertical(classes="dialog wide"):
             yield Label(Text(f"Comparison: {safe_for_display(self.titles[0])}  ⇄  {safe_for_display(self.titles[1])}"),
                         classes="dialog-title")
-            yield Label(Text(f"{len(self.report['pairs'])} linked pairs, {len(self.report['only_a'])} claims only in A, "
+            yield Label(Text(f"{counted(len(self.report['pairs']), 'linked pair')}, "
+                             f"{counted(len(self.report['only_a']), 'claim')} only in A, "
                              f"{len(self.report['only_b'])} only in B. Enter shows a row in the panes.", style="dim"))
             yield OptionList(*options, id="comparison")
 
@@ -57,3 +58,8 @@ class CompareScreen(ModalScreen[tuple | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -55,13 +55,14 @@ class HelpScreen(ModalScreen[None]):
             description = Text(safe_for_display(label.name), style=f"bold on {label.color}")
             description.append(f"  {safe_for_display(label.description or '')}")
             table.add_row(Text(safe_for_display(label.key or "")), description)
-        group = None
+        groups: dict[str, list] = {}  # each group once, in the order it first appears
         for key in PANE_KEYS + APP_KEYS:
-            if key.group != group:
-                group = key.group
-                table.add_row("", "")
-                table.add_row(Text(group, style="underline"), "")
-            table.add_row(Text(shown_keys(key)), key.description)
+            groups.setdefault(key.group, []).append(key)
+        for group, keys in groups.items():
+            table.add_row("", "")
+            table.add_row(Text(group, style="underline"), "")
+            for key in keys:
+                table.add_row(Text(shown_keys(key)), key.description)
         table.add_row("", "")
         table.add_row(Text("Mouse", style="underline"), "")
         for keys, what in (

@@ -153,6 +153,68 @@ class LinkingMixin:
 
         self.app.push_screen(AttributeDialog(types, annotation.attributes), save)
 
+    def _command_attribute(self, view: DocumentView) -> None:
+        """``A``: the attribution under the cursor, tagged and linked to the claim it
+        introduces (tagged too when it is not yet), as one step that one ``u`` undoes."""
+        from ...model.attribution import attribution_at
+        from ...model.text import excerpt
+        from ...services.editor import EditError
+
+        found = attribution_at(view.text, view.cursor)
+        if found is None:
+            self.notify("No attribution here: put the cursor on a reporting cue or its source "
+                        "(“Klein notes”, “she adds”, “according to …”).", severity="warning", markup=False)
+            return
+        (a_start, a_end), claim_span = found
+        document_id = view.document_id
+        spans = list(view.spans.overlapping(a_start, a_end))
+        made_claim = False
+        try:
+            with self.editor.group():
+                attribution = next((a for a in spans if a.label == "attribution" and (a.start, a.end) == (a_start, a_end)),
+                                   None) or self.editor.tag(document_id, view.text, a_start, a_end, "attribution")
+                claim = None
+                if claim_span is not None:
+                    near = [a for a in view.spans.overlapping(*claim_span) if a.label == "claim"]
+                    claim = min(near, key=lambda a: min(abs(a.start - a_end), abs(a_start - a.end)), default=None)
+                    if claim is None:
+                        claim = self.editor.tag(document_id, view.text, *claim_span, "claim")
+                        made_claim = True
+                    linked = any(link.source_id == attribution.id and link.target_id == claim.id
+                                 for link in self.links_of(attribution))
+                    if not linked:
+                        self.editor.link(attribution.id, claim.id, "attributes")
+        except (EditError, StoreError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        for other in self._views_of(document_id):
+            self._load_annotations(other)
+        view.visual, view.anchor = False, None
+        self._after_links_changed(view)
+        if claim is None:
+            self.notify(f"Attribution “{excerpt(attribution.exact, 40)}” tagged; no claim found to link it to "
+                        "(tag the claim, then L).", severity="warning", markup=False)
+        else:
+            self.notify(f"Attribution “{excerpt(attribution.exact, 30)}” → {'new ' if made_claim else ''}claim "
+                        f"“{excerpt(claim.exact, 40)}” (u undoes all of it)", markup=False, timeout=4)
+
+    # Reading aids: one switch for every pane, so the two articles are read alike ----------
+    def _command_toggle_cues(self, view: DocumentView) -> None:
+        shown = not view.show_cues
+        for other in self.views:
+            other.set_reading_aids(cues=shown)
+        self.notify(f"Cues {'shown' if shown else 'hidden'} in all panes.", markup=False, timeout=2)
+
+    def _command_toggle_suggestions(self, view: DocumentView) -> None:
+        shown = not view.show_suggestions
+        for other in self.views:
+            other.set_reading_aids(suggestions=shown)
+        self._refresh_all()
+        self.notify(
+            "Suggestions shown in all panes: Enter accepts the one under the cursor, r rejects it." if shown
+            else "Suggestions hidden in all panes.", markup=False, timeout=3,
+        )
+
     # Suggestions ------------------------------------------------------------------------
     def _accept_suggestion(self, view: DocumentView) -> None:
         suggestion = view.suggestion_here()

@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, SelectionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from ...model.relations import Relation
 
@@ -58,46 +57,96 @@ def relation_dialog(relations: list[Relation], source: str, target: str) -> Choi
 
 
 class AttributeDialog(ModalScreen[dict | None]):
-    """Toggle an annotation's attribute values; Enter saves, Escape cancels."""
+    """Toggle an annotation's attribute values; Space toggles, Enter saves, Escape cancels.
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "save", "Save", priority=True)]
+    Its keys are priority bindings of the dialog itself, so they act the moment they
+    arrive, in the order typed, even before the list has focus (a fast Space Down Space
+    right after T used to lose keys). A checked value reads ``[x]``, an unchecked ``[ ]``:
+    not only a colour.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "save", "Save", priority=True),
+        Binding("space,x", "toggle", "Toggle", priority=True),
+        Binding("down,j", "move(1)", "Down", priority=True),
+        Binding("up,k", "move(-1)", "Up", priority=True),
+    ]
 
     def __init__(self, types: list, current_json: str) -> None:
         super().__init__()
         self.types = types
-        self.current = json.loads(current_json or "{}")
+        current = json.loads(current_json or "{}")
+        self.values: list[str] = [f"{kind.name}={value}" for kind in types for value in kind.values]
+        self.chosen: set[str] = set()
+        for kind in types:
+            picked = current.get(kind.name, [])
+            for value in picked if isinstance(picked, list) else [picked]:
+                self.chosen.add(f"{kind.name}={value}")
+        self.highlighted = 0
+        self._ready = False
+
+    def _prompt(self, item: str) -> Text:
+        name, _, value = item.partition("=")
+        checked = item in self.chosen
+        line = Text("[x] " if checked else "[ ] ", style="bold" if checked else "dim")
+        line.append(f"{name}: {value}", style="bold" if checked else "")
+        return line
 
     def compose(self) -> ComposeResult:
-        selections = []
-        for kind in self.types:
-            chosen = self.current.get(kind.name, [])
-            chosen = chosen if isinstance(chosen, list) else [chosen]
-            for value in kind.values:
-                selections.append(Selection(Text(f"{kind.name}: {value}"), f"{kind.name}={value}",
-                                            value in chosen))
         with Vertical(classes="dialog"):
             yield Label(Text("Attributes (Space toggles, Enter saves, Escape cancels)"), classes="dialog-title")
-            yield SelectionList(*selections, id="attributes")
+            yield OptionList(*[Option(self._prompt(item), id=item) for item in self.values], id="attributes")
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        # A single-valued attribute keeps only the value just chosen.
-        name, _, value = str(event.selection.value).partition("=")
-        kind = next(k for k in self.types if k.name == name)
-        if kind.multi or f"{name}={value}" not in event.selection_list.selected:
+    def on_mount(self) -> None:
+        self._ready = True
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if not self._ready:
+            return  # keys before the list exists change the state; the list shows it on mount
+        options = self.query_one("#attributes", OptionList)
+        for index, item in enumerate(self.values):
+            options.replace_option_prompt_at_index(index, self._prompt(item))
+        options.highlighted = self.highlighted
+
+    def action_move(self, step: int) -> None:
+        self.highlighted = max(0, min(len(self.values) - 1, self.highlighted + step))
+        self._redraw()
+
+    def action_toggle(self) -> None:
+        if not self.values:
             return
-        for other in kind.values:
-            if other != value:
-                event.selection_list.deselect(f"{name}={other}")
+        item = self.values[self.highlighted]
+        name = item.partition("=")[0]
+        kind = next(k for k in self.types if k.name == name)
+        if item in self.chosen:
+            self.chosen.discard(item)
+        else:
+            if not kind.multi:  # a single-valued attribute keeps only the value just chosen
+                self.chosen -= {f"{name}={v}" for v in kind.values}
+            self.chosen.add(item)
+        self._redraw()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index is not None:  # the mouse
+            self.highlighted = event.option_index
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click toggles
+        self.highlighted = event.option_index
+        self.action_toggle()
 
     def action_save(self) -> None:
         result: dict = {}
         multi = {k.name: k.multi for k in self.types}
-        for item in self.query_one(SelectionList).selected:
-            name, _, value = str(item).partition("=")
-            if multi[name]:
-                result.setdefault(name, []).append(value)
-            else:
-                result[name] = value
+        for item in self.values:
+            if item in self.chosen:
+                name, _, value = item.partition("=")
+                if multi[name]:
+                    result.setdefault(name, []).append(value)
+                else:
+                    result[name] = value
         self.dismiss(result)
 
     def action_cancel(self) -> None:
@@ -135,7 +184,7 @@ class PairingDialog(ModalScreen[int | None]):
             yield Label(Text(f"Pair “{excerpt(self.claim, 70)}” with…"), classes="dialog-title")
             yield OptionList(*options, id="candidates")
             yield Label(Text("Score: rapidfuzz token-set ratio. Red: only in this claim; green: only in the other. "
-                             "Enter links · Escape cancels", style="dim"))
+                             "Enter links · Escape cancels", style="dim"), id="pairing-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

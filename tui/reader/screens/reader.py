@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from ...services.editor import EditError
-from ...services.history import WHAT, Created, Deleted
 from ...model.entities import Annotation, Link
 from ...model.text import trim_span
+from ...services.editor import EditError
+from ...services.history import WHAT, Created, Deleted
 from ...store import StoreError
 from ..widgets.document_view import DocumentView
 from ..widgets.key_hints import KeyHints
@@ -59,6 +59,9 @@ class ReaderScreen(LinkingMixin, Screen):
         for pane in self.panes:
             self._load_annotations(pane.view)
         self.set_focus(self.panes[0].view)
+        for name, key in self.panes[0].view.shadowed_labels.items():
+            self.notify(f"Label {name}'s key {key} is now a reader key: tag {name} from the palette "
+                        "(Ctrl+P, “Tag the selection as”).", severity="warning", markup=False, timeout=10)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
 
@@ -117,7 +120,7 @@ class ReaderScreen(LinkingMixin, Screen):
         if panel is not None and panel.display:
             here = view.annotations_here()
             panel.show(view.document_id, list(view.spans), view.looks, here[0].id if here else None,
-                       self.link_lines)
+                       self.link_lines, title=self._document(view.document_id).title)
 
     def _after_change(self, document_id: int, focus: Annotation | None = None) -> None:
         """Re-read a document's annotations after an edit and show them."""
@@ -137,6 +140,15 @@ class ReaderScreen(LinkingMixin, Screen):
             self._refresh_all()
 
     # Messages from the views ----------------------------------------------------------------
+    def handle_view_request(self, message: DocumentView.Changed) -> None:
+        """A view's request, handled at once (see DocumentView.request)."""
+        if isinstance(message, DocumentView.TagRequested):
+            self.on_document_view_tag_requested(message)
+        elif isinstance(message, DocumentView.AnnotationRequested):
+            self.on_document_view_annotation_requested(message)
+        elif isinstance(message, DocumentView.Command):
+            self.on_document_view_command(message)
+
     def on_document_view_changed(self, message: DocumentView.Changed) -> None:
         if message.view.has_focus:
             self._last_view = message.view
@@ -158,7 +170,7 @@ class ReaderScreen(LinkingMixin, Screen):
         view.visual = False
         view.anchor = None
         view.move_to(annotation.start)
-        self._refresh_all(view)
+        self._refresh_all()  # the focused pane's status: a Tab typed after the key may have moved on
 
     def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
         self._annotation_command(message.annotation, message.command)
@@ -227,7 +239,7 @@ class ReaderScreen(LinkingMixin, Screen):
         elif command == "attributes":
             self.edit_attributes(annotation)
         elif command == "accept":  # adjudication: keep theirs, add the same span as mine
-            mine = self.editor.accept(annotation, self.current_view.text)
+            mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
             self._after_change(annotation.document_id, mine)
             self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 
@@ -239,6 +251,10 @@ class ReaderScreen(LinkingMixin, Screen):
         typed = query or (view.search_pattern.pattern if view.search_pattern else "")
         if typed and not (view.search(query) if query else view.search_again()):
             self.notify(f"Not found: {typed}", severity="warning", markup=False)
+
+    def tag_selection(self, label: str) -> None:
+        """The palette's "Tag the selection as ...": any label, also one whose key the reader took."""
+        self.current_view.action_tag(label)
 
     # App-level actions, called by the app's bindings ------------------------------------------------
     def focus_pane(self, step: int) -> None:

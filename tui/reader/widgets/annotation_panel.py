@@ -37,8 +37,13 @@ class AnnotationPanel(OptionList):
         self.document_id: int | None = None
 
     def show(self, document_id: int, annotations: list[Annotation], looks: dict, current: str | None,
-             link_lines=None) -> None:
-        """List ``annotations`` (already in text order), keeping the highlight where it was."""
+             link_lines=None, title: str = "") -> None:
+        """List ``annotations`` (already in text order), keeping the highlight where it was;
+        the border names the document they belong to."""
+        count = len(annotations)
+        # A Text, never a str: a title is document data, and a str border title is markup.
+        self.border_title = Text(f" {count} annotation{'' if count == 1 else 's'} of "
+                                 f"{excerpt(title, 60) or f'document {document_id}'} ")
         previous = self.annotations[self.highlighted].id if self.highlighted is not None and self.annotations else None
         self.document_id = document_id
         self.annotations = list(annotations)

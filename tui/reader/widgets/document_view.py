@@ -18,10 +18,21 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..keys import PANE_KEYS
-from ...model.layout import Layout, RowPos, char_cells, display_char
+from ...model.layout import Layout, RowPos, char_cells, display_char, mirrored
 from ...model.spans import Annotation, SpanIndex
-from ...model.text import DISPLAY_TABLE, next_word_start, previous_word_start, word_at
+from ...model.text import (
+    DISPLAY_TABLE,
+    cluster_start,
+    find_char,
+    next_cluster,
+    next_word_start,
+    previous_cluster,
+    previous_word_start,
+    snap_span,
+    word_at,
+    word_end,
+)
+from ..keys import PANE_KEYS
 
 
 @dataclass
@@ -66,7 +77,7 @@ class DocumentView(Widget, can_focus=True):
     DocumentView > .document-view--selection { text-style: reverse; }
     DocumentView > .document-view--search { background: $warning 60%; color: $text; }
     DocumentView > .document-view--partner { background: $success 70%; text-style: italic; }
-    DocumentView > .document-view--ghost { background: $secondary 25%; text-style: underline; }
+    DocumentView > .document-view--ghost { background: $secondary 25%; text-style: dim underline; }
     DocumentView > .document-view--others { text-style: italic; }
     DocumentView > .document-view--cue-quote { color: $text-success; }
     DocumentView > .document-view--cue-cue { color: $text-warning; text-style: bold; }
@@ -80,30 +91,30 @@ class DocumentView(Widget, can_focus=True):
     class Changed(Message):
         """The cursor or the selection moved."""
 
-        def __init__(self, view: "DocumentView") -> None:
+        def __init__(self, view: DocumentView) -> None:
             super().__init__()
             self.view = view
 
         @property
-        def control(self) -> "DocumentView":
+        def control(self) -> DocumentView:
             return self.view
 
     class TagRequested(Changed):
-        def __init__(self, view: "DocumentView", start: int, end: int, label: str) -> None:
+        def __init__(self, view: DocumentView, start: int, end: int, label: str) -> None:
             super().__init__(view)
             self.start, self.end, self.label = start, end, label
 
     class AnnotationRequested(Changed):
         """A command on the annotation under the cursor: ``delete`` or ``note``."""
 
-        def __init__(self, view: "DocumentView", annotation: Annotation, command: str) -> None:
+        def __init__(self, view: DocumentView, annotation: Annotation, command: str) -> None:
             super().__init__(view)
             self.annotation, self.command = annotation, command
 
     class Command(Changed):
         """A screen-level command from this view: start_link, confirm, jump_partner, delete_link."""
 
-        def __init__(self, view: "DocumentView", command: str) -> None:
+        def __init__(self, view: DocumentView, command: str) -> None:
             super().__init__(view)
             self.command = command
 
@@ -124,6 +135,7 @@ class DocumentView(Widget, can_focus=True):
         self._top_offset = 0
         self._laid_out_for = (0, 0)  # the size that _visible was computed for
         self.label_keys: dict[str, str] = {}  # key -> label name
+        self.shadowed_labels: dict[str, str] = {}  # label name -> its key, now a reader key
         self.partners: set[str] = set()  # annotations linked to the one under a cursor
         self.me = ""  # the annotator: others' annotations are drawn differently
         self.show_cues = False
@@ -134,11 +146,30 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache: dict = {}
         self._frame: dict | None = None
         self._dragging = False
+        self._pending_find: str | None = None  # "f" or "t": the next key is the character to find
+        self._sentence_steps: list[tuple[int, int]] = []  # what s selected, press after press
+
+    def request(self, message: Changed) -> None:
+        """Hand a request (tag, a command on an annotation, a screen command) to the screen
+        at once rather than through its queue: it may open a dialog, and keys typed right
+        after it must find the dialog open (T Space Down Space in one burst)."""
+        handle = getattr(self.screen, "handle_view_request", None)
+        if handle is None:
+            self.post_message(message)
+        else:
+            handle(message)
 
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
         self.looks = {l.name: LabelLook(l.color, l.mark or "") for l in labels}
+        from ..keys import RESERVED_KEYS
+
         for label in labels:  # one key per label, shown in the footer
+            if label.key in RESERVED_KEYS:
+                # A key given to a label before the reader took it (e, f, t, T, A, +, -):
+                # the reader's command wins, and the screen says so once.
+                self.shadowed_labels[label.name] = label.key
+                continue
             if label.key and label.key not in self.label_keys:
                 self.label_keys[label.key] = label.name
                 # What App.bind does, for this widget: label keys come from the database.
@@ -180,7 +211,8 @@ class DocumentView(Widget, can_focus=True):
         self.move_to(end, keep_selection=True)
 
     def move_to(self, offset: int, keep_selection: bool = False) -> None:
-        offset = max(0, min(offset, self.layout_model.max_offset))
+        # The cursor stands on whole characters: never inside "👨‍👩‍👧‍👦" or between e and U+0301.
+        offset = cluster_start(self.text, max(0, min(offset, self.layout_model.max_offset)))
         if not keep_selection and not self.visual:
             self.anchor = None
         self.goal_x = None
@@ -195,9 +227,27 @@ class DocumentView(Widget, can_focus=True):
         return max(1, self.size.width - 1)  # the last column is the scroll indicator
 
     def on_resize(self, event: events.Resize) -> None:
-        # Keep the same text at the top when the width (and so the wrapping) changes.
-        self.layout_model.set_width(self.text_width)
-        self.top = self.layout_model.pos_of(self._top_offset)
+        self._keep_cursor_height()
+
+    def _cursor_height(self) -> float | None:
+        """Where the cursor's row was on the last frame, as a fraction of the height."""
+        height = self._laid_out_for[1]
+        for index, (_pos, row) in enumerate(self._visible):
+            if row.start <= self.cursor < row.end or (row.last and self.cursor == row.end):
+                return index / max(1, height)
+        return None
+
+    def _keep_cursor_height(self) -> None:
+        """After a resize: the cursor's row on screen, at the same relative height when it
+        was on screen (else the same text at the top, and the cursor brought into view)."""
+        model = self.layout_model
+        fraction = self._cursor_height()
+        model.set_width(self.text_width)
+        height = max(1, self.size.height)
+        if fraction is not None:
+            self.top = model.walk(model.pos_of(self.cursor), -min(height - 1, round(fraction * height)))
+        else:
+            self.top = model.pos_of(self._top_offset)
         self._follow_cursor()
 
     def _relayout(self) -> None:
@@ -232,7 +282,7 @@ class DocumentView(Widget, can_focus=True):
         self.top = min(model.walk(self.top, count), max(RowPos(0, 0), model.walk(last, -(height - 1))))
         if move_cursor:
             here = model.pos_of(self.cursor)
-            x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+            x = self.goal_x if self.goal_x is not None else model.column_of(here, self.cursor)
             self.cursor = model.offset_at(model.walk(here, count), x)
             self.goal_x = x
         self._relayout()
@@ -256,7 +306,8 @@ class DocumentView(Widget, can_focus=True):
     def render_line(self, y: int) -> Strip:
         size = self.size
         if self._laid_out_for != (size.width, size.height):
-            self._relayout()
+            # Drawn at a new size before on_resize ran: keep the cursor in view now.
+            self._keep_cursor_height() if self._visible else self._relayout()
         frame = self._frame_styles()
         base, width = frame["base"], max(1, size.width - 1)
         if y >= len(self._visible):
@@ -295,7 +346,7 @@ class DocumentView(Widget, can_focus=True):
         end = row.end
         cues = self.cues_in(row.start, end) if self.show_cues else []
         ghosts = self.suggestions_in(row.start, end) if self.show_suggestions else []
-        cuts = {row.start, end, self.cursor, self.cursor + 1}
+        cuts = {row.start, end, self.cursor, next_cluster(self.text, self.cursor)}
         for c_start, c_end, _kind in cues:
             cuts.update((c_start, c_end))
         for g in ghosts:
@@ -309,7 +360,22 @@ class DocumentView(Widget, can_focus=True):
         points = sorted(c for c in cuts if row.start <= c <= end)
         shown = self._shown(row)
         segments: list[Segment] = []
-        for left, right in zip(points, points[1:]):
+        units = self.layout_model.row_units(pos)
+        rtl_paragraph = False
+        if units is not None:  # right-to-left text: runs in the order they are drawn
+            # One piece per cluster, left to right on screen, styled by its logical offset.
+            points = [u[0] for u in units]
+            pieces = {u[0]: (u[1], u[2]) for u in units}
+            rtl_paragraph = self.layout_model.right_to_left(pos)
+            if rtl_paragraph:  # right-aligned, its end (and the cursor past it) at the left
+                _placed, end_x = self.layout_model.placed_units(pos)
+                segments.append(Segment(" " * end_x, base))
+                if row.last:
+                    segments.append(Segment(" ", self._style_for(
+                        ((), False, False, False, self.cursor == end, None, False), base, cursor_style)))
+        for left, right in zip(points, points[1:] + [end] if units is not None else points[1:]):
+            if units is not None:
+                right, level = pieces[left]
             here = [a for a in spans if a.start <= left < a.end]
             covering = tuple((a.label, not self.me or a.annotator == self.me) for a in here)
             in_sel = selection is not None and selection[0] <= left < selection[1]
@@ -319,8 +385,14 @@ class DocumentView(Widget, can_focus=True):
             ghost = any(g.start <= left < g.end for g in ghosts)
             key = (covering, in_sel, in_match, partner, left == self.cursor, cue, ghost)
             piece = "".join(shown[left - row.start : right - row.start])
-            segments.append(Segment(piece, self._style_for(key, base, cursor_style)))
-        if row.last and self.cursor == end:  # the cursor on the newline: a blank cell
+            if units is not None and level % 2 and right - left == 1:
+                piece = mirrored(piece)
+            style = self._style_for(key, base, cursor_style)
+            if segments and segments[-1].style is style and units is not None:
+                segments[-1] = Segment(segments[-1].text + piece, style)  # fewer, longer runs
+            else:
+                segments.append(Segment(piece, style))
+        if row.last and self.cursor == end and not rtl_paragraph:  # the cursor on the newline: a blank cell
             segments.append(Segment(" ", self._style_for(((), False, False, False, True, None, False), base, cursor_style)))
         strip = Strip(segments)
         return strip.extend_cell_length(width, base).crop(0, width)
@@ -346,8 +418,10 @@ class DocumentView(Widget, can_focus=True):
         # Reading aids lie under the annotations: cue colours first, label colours over them.
         if cue:
             style = style + self.get_component_rich_style(f"document-view--cue-{cue}")
-        if ghost:
-            style = style + self.get_component_rich_style("document-view--ghost")
+        if ghost and not covering:
+            # Dim and underlined, not only another colour: a ghost must never pass for a tag,
+            # on a monochrome terminal too (tags are never dim).
+            style = style + self.get_component_rich_style("document-view--ghost") + Style(dim=True, underline=True)
         # Innermost colour wins (spans come longest-first from the index order); every mark shows.
         for label, mine in covering:
             look = self.looks.get(label)
@@ -407,25 +481,25 @@ class DocumentView(Widget, can_focus=True):
         return min(here, key=lambda s: s.end - s.start) if here else None
 
     def action_toggle_cues(self) -> None:
-        self.show_cues = not self.show_cues
-        self._style_cache.clear()
-        self.refresh()
-        self.notify(f"Cues {'shown' if self.show_cues else 'hidden'}.", markup=False, timeout=2)
+        self.request(self.Command(self, "toggle_cues"))  # every pane: the screen decides
 
     def action_toggle_suggestions(self) -> None:
-        self.show_suggestions = not self.show_suggestions
+        self.request(self.Command(self, "toggle_suggestions"))
+
+    def set_reading_aids(self, cues: bool | None = None, suggestions: bool | None = None) -> None:
+        """Show or hide cues and suggestion ghosts in this pane."""
+        if cues is not None:
+            self.show_cues = cues
+        if suggestions is not None:
+            self.show_suggestions = suggestions
+        self._style_cache.clear()
         self.refresh()
-        self.post_message(self.Changed(self))
-        self.notify(
-            "Suggestions shown: Enter accepts the one under the cursor, r rejects it." if self.show_suggestions
-            else "Suggestions hidden.", markup=False, timeout=3,
-        )
 
     def action_reject_suggestion(self) -> None:
-        self.post_message(self.Command(self, "reject_suggestion"))
+        self.request(self.Command(self, "reject_suggestion"))
 
     def action_pair(self) -> None:
-        self.post_message(self.Command(self, "pair"))
+        self.request(self.Command(self, "pair"))
 
     def _text_attributes(self, component: str) -> Style:
         """Only the text style of a component class, so that label colours show through."""
@@ -458,9 +532,48 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def on_blur(self) -> None:
+        self._pending_find = None  # f then Tab: the next key in this pane is not a character to find
         self.refresh()
 
     # Keyboard actions ----------------------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        """Run this pane's binding for a key when the key reaches this pane, in the order typed.
+
+        Textual looks a non-priority binding up when the key has bubbled back to the app,
+        along the focus chain *of that moment*: after a priority Tab (which must act at
+        once, so the keys after it reach the new pane) that chain is the other pane's, so
+        ``x Tab`` typed in one burst deleted in the wrong pane. Resolving the key here, on
+        the pane it was forwarded to, keeps every key on the pane that had focus when it
+        was typed.
+        """
+        if self.app.screen is not self.screen:
+            # A dialog opened by an earlier key of the same burst (T, n, P...): the key is
+            # its, in order, as if it had arrived after the dialog was open.
+            event.stop()
+            event.prevent_default()
+            if not await self.app._check_bindings(event.key, priority=True):
+                target = self.app.screen.focused or self.app.screen
+                target._forward_event(events.Key(event.key, event.character))
+            return
+        if self._pending_find is not None:
+            event.stop()
+            event.prevent_default()
+            kind, self._pending_find = self._pending_find, None
+            if event.character and event.character.isprintable() and event.key != "escape":
+                target = find_char(self.text, self.cursor, event.character, till=kind == "t")
+                if target is None:
+                    self.app.bell()
+                else:
+                    self._move(target)
+                    self.goal_x = None
+            self.post_message(self.Changed(self))
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+
     def _move(self, offset: int, extend: bool = False) -> None:
         if extend and self.anchor is None:
             self.anchor = self.cursor
@@ -469,17 +582,14 @@ class DocumentView(Widget, can_focus=True):
         self.goal_x = goal
 
     def _step(self, offset: int, direction: int) -> int:
-        """One character left or right, never stopping on a zero-width code point."""
-        text, limit = self.text, self.layout_model.max_offset
-        offset = max(0, min(limit, offset + direction))
-        while 0 < offset < limit and char_cells(text[offset], 0) == 0:
-            offset += direction
-        return offset
+        """One character (grapheme cluster) left or right."""
+        step = next_cluster if direction > 0 else previous_cluster
+        return max(0, min(self.layout_model.max_offset, step(self.text, offset)))
 
     def _vertical(self, count: int) -> int:
         model = self.layout_model
         here = model.pos_of(self.cursor)
-        x = self.goal_x if self.goal_x is not None else model.cells_between(model.row(here).start, self.cursor)
+        x = self.goal_x if self.goal_x is not None else model.column_of(here, self.cursor)
         target = model.walk(here, count)
         offset = model.offset_at(target, x) if target != here else self.cursor
         self.goal_x = x
@@ -520,6 +630,72 @@ class DocumentView(Widget, can_focus=True):
     def action_word_previous(self) -> None:
         self._move(previous_word_start(self.text, self.cursor))
         self.goal_x = None
+
+    def action_word_end(self) -> None:
+        self._move(word_end(self.text, self.cursor))
+        self.goal_x = None
+
+    def action_find_char(self) -> None:
+        self._pending_find = "f"
+        self.post_message(self.Changed(self))
+
+    def action_till_char(self) -> None:
+        self._pending_find = "t"
+        self.post_message(self.Changed(self))
+
+    @property
+    def pending_find(self) -> str | None:
+        """``f`` or ``t`` while waiting for the character to find."""
+        return self._pending_find
+
+    # Growing and shrinking the selection a word at a time: + and - move its end,
+    # Alt+Left and Alt+Right its start (as SLATE grows spans, with vim's words).
+    def _selection_or_word(self) -> tuple[int, int] | None:
+        if self.selection is not None:
+            return self.selection
+        return word_at(self.text, self.cursor)
+
+    def _reselect(self, start: int, end: int) -> None:
+        if start >= end:
+            self.app.bell()
+            return
+        self.visual = False
+        self.select(start, end)
+
+    def action_grow_end(self) -> None:
+        span = self._selection_or_word()
+        if span is None:
+            self._reselect(self.cursor, word_end(self.text, self.cursor))
+            return
+        if self.selection is None:  # the first + selects the word under the cursor
+            self._reselect(*span)
+            return
+        self._reselect(span[0], word_end(self.text, span[1]))
+
+    def action_shrink_end(self) -> None:
+        span = self.selection
+        if span is None:
+            self.app.bell()
+            return
+        start, end = span
+        pos = end
+        while pos > start and self.text[pos - 1].isspace():
+            pos -= 1
+        word = previous_word_start(self.text, pos)
+        while word > start and self.text[word - 1].isspace():
+            word -= 1
+        self._reselect(start, max(start, word))
+
+    def action_grow_start(self) -> None:
+        span = self._selection_or_word() or (self.cursor, next_cluster(self.text, self.cursor))
+        self._reselect(previous_word_start(self.text, span[0]), span[1])
+
+    def action_shrink_start(self) -> None:
+        span = self.selection
+        if span is None:
+            self.app.bell()
+            return
+        self._reselect(min(next_word_start(self.text, span[0]), span[1]), span[1])
 
     def action_page_down(self) -> None:
         self.scroll_rows(max(1, self.size.height - 1))
@@ -571,33 +747,42 @@ class DocumentView(Widget, can_focus=True):
         self.visual = False
         self.anchor = None
         self.refresh()
-        self.post_message(self.Command(self, "cancel"))
+        self.request(self.Command(self, "cancel"))
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
-        from ...model.sentences import sentence_at
+        """The sentence; inside a quotation the quoted sentence, then the quotation, then
+        the sentence around it, one press each."""
+        from ...model.sentences import sentence_steps
 
-        span = sentence_at(self.text, self.cursor)
-        if span is None:
-            self.app.bell()
-            return
+        steps = self._sentence_steps
+        if self.selection in steps and steps.index(self.selection) + 1 < len(steps):
+            span = steps[steps.index(self.selection) + 1]
+        else:
+            self._sentence_steps = steps = sentence_steps(self.text, self.cursor)
+            if not steps:
+                self.app.bell()
+                return
+            span = steps[0]
         self.visual = False
         self.select(*span)
 
     def action_tag(self, label: str) -> None:
         selection = self.selection
+        if selection is not None:
+            selection = snap_span(self.text, *selection)  # a tag never splits a character
         if selection is None:
             self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
                         severity="warning", markup=False)
             return
-        self.post_message(self.TagRequested(self, selection[0], selection[1], label))
+        self.request(self.TagRequested(self, selection[0], selection[1], label))
 
     def action_delete_annotation(self) -> None:
         here = self.annotations_here()
         if not here:
             self.app.bell()
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "delete"))
+        self.request(self.AnnotationRequested(self, here[0], "delete"))
 
     def action_accept_annotation(self) -> None:
         theirs = [a for a in self.annotations_here() if self.me and a.annotator != self.me]
@@ -605,33 +790,36 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Put the cursor on another annotator's annotation to accept it.", severity="warning",
                         markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, theirs[0], "accept"))
+        self.request(self.AnnotationRequested(self, theirs[0], "accept"))
 
     def action_edit_note(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to add a note.", severity="warning", markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "note"))
+        self.request(self.AnnotationRequested(self, here[0], "note"))
 
     def action_edit_attributes(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to set its attributes.", severity="warning", markup=False)
             return
-        self.post_message(self.AnnotationRequested(self, here[0], "attributes"))
+        self.request(self.AnnotationRequested(self, here[0], "attributes"))
+
+    def action_attribute(self) -> None:
+        self.request(self.Command(self, "attribute"))
 
     def action_start_link(self) -> None:
-        self.post_message(self.Command(self, "start_link"))
+        self.request(self.Command(self, "start_link"))
 
     def action_confirm(self) -> None:
-        self.post_message(self.Command(self, "confirm"))
+        self.request(self.Command(self, "confirm"))
 
     def action_jump_partner(self) -> None:
-        self.post_message(self.Command(self, "jump_partner"))
+        self.request(self.Command(self, "jump_partner"))
 
     def action_delete_link(self) -> None:
-        self.post_message(self.Command(self, "delete_link"))
+        self.request(self.Command(self, "delete_link"))
 
     def search(self, query: str, forward: bool = True, from_offset: int | None = None) -> bool:
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""

@@ -15,6 +15,9 @@ class StatusLine(Static):
         if pending is not None:
             line.append(" LINK ", style="bold reverse")
             line.append(f" from {safe_for_display(pending.label)} “{excerpt(pending.exact, 30)}”: Enter on the target  ")
+        if view.pending_find:
+            line.append(f" {view.pending_find} ", style="bold reverse")
+            line.append(" type the character to " + ("jump to  " if view.pending_find == "f" else "stop before  "))
         if view.visual:
             line.append(" VISUAL ", style="bold reverse")
             line.append(" ")
@@ -45,6 +48,11 @@ class StatusLine(Static):
                 line.append(f"  by {safe_for_display(annotation.annotator)}", style="dim")
             if len(here) > 3:
                 line.append(f"  (+{len(here) - 3} more)", style="dim")
+        elif (ghost := view.suggestion_here()) is not None:
+            line.append(f" suggested {safe_for_display(ghost.label)} ", style="dim underline reverse")
+            line.append(f" ({safe_for_display(ghost.reason)}) ", style="dim")
+            line.append(excerpt(view.text[ghost.start:ghost.end], 50), style="italic")
+            line.append("   Enter accepts · r rejects", style="bold")
         else:
             total = max(1, len(view.text))
             line.append(f"Offset {view.cursor} of {len(view.text)} ({100 * view.cursor // total}%)")
