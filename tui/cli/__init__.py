@@ -34,7 +34,7 @@ for command in (
     documents.import_command, documents.open_command, documents.docs_command, quality.stats_command,
     exchange.export_command, annotate.tag_command, annotate.delete_command, annotate.labels_group,
     links.link_command, links.unlink_command, annotate.suggest_command, story.compare_command,
-    story.story_command, story.sources_command, story.report_command,
+    story.story_command, story.sources_command, story.report_command, story.search_command,
     exchange.import_annotations_command, exchange.merge_command, quality.agreement_command,
     quality.verify_command, documents.orphans_command, documents.reattach_command,
 ):

@@ -144,3 +144,36 @@ def report_command(ctx: click.Context, documents: tuple[str, ...], output: str, 
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write: {exc.strerror}") from None
     click.echo(summary, err=True)
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--document", "document_ref", default=None, help="Only this document.")
+@click.option("--label", default=None, help="Only inside annotated spans of this label.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many hits.")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default=None,
+              help="Output format [default: table on a terminal, tsv in a pipe].")
+@db_option
+@click.pass_context
+def search_command(ctx: click.Context, query: str, document_ref: str | None, label: str | None, limit: int,
+                   fmt: str | None, db_path: str | None) -> None:
+    """Search every document's text for QUERY's words, as a phrase (case and line breaks
+    ignored); best documents first, each hit with its code-point offsets and a snippet."""
+    from ..report.tables import emit_table
+
+    store = open_store(ctx, db_path, create=False)
+    document_id = store.find_document(document_ref).id if document_ref else None
+    hits = store.search(query, document_id=document_id, label=label, limit=limit)
+    titles = {doc.id: doc.title for doc in store.documents(include_superseded=True)}
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"document": h.document_id, "title": titles.get(h.document_id, ""), "start": h.start,
+                                "end": h.end, "snippet": h.snippet, "annotation": h.annotation_id, "label": h.label}
+                               for h in hits], ensure_ascii=False, indent=2))
+        return
+    rows = [[h.document_id, h.start, h.end, *([h.label, h.annotation_id] if label else []), h.snippet] for h in hits]
+    headers = ["document", "start", "end", *(["label", "annotation"] if label else []), "snippet"]
+    emit_table(headers, rows, fmt)
+    if not hits:
+        click.echo(f"no match for {query!r}", err=True)
