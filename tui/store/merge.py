@@ -70,6 +70,19 @@ class MergeMixin:
         return added
 
     # Annotations ---------------------------------------------------------------------------------
+    def _versions(self, ids: list[str]) -> dict:
+        """Our live version or tombstone of each id that we have."""
+        marks = ", ".join("?" * len(ids))
+        found: dict = {}
+        for row in self.conn.execute(
+                f"SELECT a.id, a.modified, d.sha256, {_KEY} FROM annotations a JOIN documents d"
+                f" ON d.id = a.document_id WHERE a.id IN ({marks})", ids):
+            found[row[0]] = Live(row[1], (row[2], *row[3:]))
+        for record_id, deleted, by in self.conn.execute(
+                f"SELECT id, deleted, deleted_by FROM tombstones WHERE id IN ({marks})", ids):
+            found.setdefault(record_id, Dead(deleted, by))
+        return found
+
     def _annotation_version(self, store, annotation_id: str):
         row = store.conn.execute(f"{_ANNOTATION_VERSION} WHERE a.id = ?", (annotation_id,)).fetchone()
         if row:
@@ -77,19 +90,33 @@ class MergeMixin:
         return _dead(store, annotation_id)
 
     def _merge_annotations(self, other, doc_map: dict[int, int], count: Counter) -> None:
-        names = columns(ANNOTATION_COLUMNS)
-        for row in other.conn.execute(f"SELECT {names} FROM annotations ORDER BY id"):
-            theirs = Annotation(*row)
-            mine = self._annotation_version(self, theirs.id)
-            outcome, conflict = resolve(mine, self._annotation_version(other, theirs.id))
-            count["conflicts"] += conflict
-            incoming = replace(theirs, document_id=doc_map[theirs.document_id])
-            if outcome is Outcome.ADD:
-                self._unbury([incoming.id])  # an edit after the deletion: it comes back
-                self._insert_annotation(incoming)
-            elif outcome is Outcome.UPDATE:
-                self._replace_annotation(incoming)
-            count[outcome.value] += 1
+        names = ", ".join(f'a."{c}"' for c in ANNOTATION_COLUMNS)
+        cursor = other.conn.execute(
+            f"SELECT {names}, d.sha256 FROM annotations a JOIN documents d ON d.id = a.document_id ORDER BY a.id")
+        # A batch at a time: our versions of a batch in two queries, the writes in two executemany.
+        while batch := cursor.fetchmany(500):
+            ids = [row[0] for row in batch]
+            mine = self._versions(ids)
+            inserts, updates, revived = [], [], []
+            for row in batch:
+                theirs = Annotation(*row[:-1])
+                outcome, conflict = resolve(mine.get(theirs.id), Live(theirs.modified, _key(theirs, row[-1])))
+                count["conflicts"] += conflict
+                incoming = replace(theirs, document_id=doc_map[theirs.document_id])
+                if outcome is Outcome.ADD:
+                    if isinstance(mine.get(theirs.id), Dead):
+                        revived.append(theirs.id)  # an edit after the deletion: it comes back
+                    inserts.append(tuple(getattr(incoming, c) for c in ANNOTATION_COLUMNS))
+                elif outcome is Outcome.UPDATE:
+                    updates.append((*(getattr(incoming, c) for c in ANNOTATION_COLUMNS[1:]), incoming.id))
+                count[outcome.value] += 1
+            self._unbury(revived)
+            self.conn.executemany(
+                f"INSERT INTO annotations ({columns(ANNOTATION_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})", inserts)
+            self.conn.executemany(
+                f"UPDATE annotations SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in ANNOTATION_COLUMNS[1:])}"
+                " WHERE id = ?", updates)
         for tombstone in _tombstones(other, "annotation"):
             mine = self._annotation_version(self, tombstone.id)
             outcome, conflict = resolve(mine, Dead(tombstone.deleted, tombstone.deleted_by))
@@ -143,6 +170,11 @@ class MergeMixin:
             if outcome in (Outcome.DELETE, Outcome.TOMBSTONE):
                 self._insert_tombstone(tombstone)
                 count["tombstones_added"] += outcome is Outcome.TOMBSTONE
+
+
+def _key(annotation: Annotation, sha256: str) -> tuple:
+    """The fields that make two versions the same, in :data:`_KEY`'s order, the document by its sha256."""
+    return (sha256, *(getattr(annotation, c) for c in ANNOTATION_COLUMNS if c not in ("id", "document_id", "modified")))
 
 
 def _dead(store, record_id: str) -> Dead | None:
