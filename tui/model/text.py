@@ -8,7 +8,7 @@ import secrets
 import time
 import unicodedata
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import regex
 
@@ -219,6 +219,16 @@ def utc_now() -> str:
     """Current time as UTC ISO 8601 with milliseconds and a ``Z`` (an ``xsd:dateTime``)."""
     now = datetime.now(timezone.utc)
     return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+
+
+def later_than(stamp: str) -> str:
+    """Now, or one millisecond after ``stamp`` if now is not later (a clock at millisecond
+    resolution can give an undo the very time of the delete it undoes)."""
+    now = utc_now()
+    if now > stamp:
+        return now
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc) + timedelta(milliseconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 _last_id = (0, 0)  # (milliseconds, random part) of the last id made in this process

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..model.attributes import AttributeValueError, check_attributes
 from ..model.entities import Annotation, Link
-from ..model.text import context, new_id, utc_now
+from ..model.text import context, later_than, new_id, utc_now
 from .connection import StoreError, columns
 
 ANNOTATION_COLUMNS = (
@@ -102,7 +102,10 @@ class AnnotationsMixin:
         of a delete). Their tombstones go, and ``modified`` becomes now: coming back is an
         edit after the deletion, so a merge with a database that saw the deletion keeps it."""
         links = list(links)
-        now = utc_now()
+        ids = [annotation.id, *(link.id for link in links)]
+        marks = ", ".join("?" * len(ids))
+        latest = self.conn.execute(f"SELECT max(deleted) FROM tombstones WHERE id IN ({marks})", ids).fetchone()[0]
+        now = later_than(latest) if latest else utc_now()  # the comeback must come after the deletion
         with self.transaction():
             self._insert_annotation(replace(annotation, modified=now))
             for link in links:

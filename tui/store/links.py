@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..model.entities import Link, LinkEnd
 from ..model.relations import RelationError, check_relation, orient
-from ..model.text import new_id, utc_now
+from ..model.text import later_than, new_id, utc_now
 from .connection import StoreError, columns
 
 LINK_COLUMNS = ("id", "source_id", "target_id", "relation", "note", "annotator", "created", "modified")
@@ -58,8 +58,10 @@ class LinksMixin:
 
     def restore_link(self, link: Link) -> None:
         """Put back a deleted link (undo); as for annotations, coming back is an edit: ``modified`` is now."""
+        buried = self.tombstone(link.id)
+        now = later_than(buried.deleted) if buried else utc_now()
         with self.transaction():
-            self._insert_link(replace(link, modified=utc_now(), source=None, target=None))
+            self._insert_link(replace(link, modified=now, source=None, target=None))
             self._unbury([link.id])
 
     def links_of(self, annotation_ids: list[str]) -> list[Link]:
