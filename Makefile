@@ -12,8 +12,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Each script prints its figures beside references measured in the same run; one that
+# misses a target exits 1, and the others still run.
+BENCHES := run suggest agreement report story teams
+
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	@failed=""; for b in $(BENCHES); do echo "== benchmarks/$$b.py"; \
+	  $(BIN)/python benchmarks/$$b.py || failed="$$failed $$b"; echo; done; \
+	  if [ -n "$$failed" ]; then echo "missed a target:$$failed"; exit 1; fi
 
 screenshot: $(STAMP)
 	$(BIN)/python scripts/screenshot.py
