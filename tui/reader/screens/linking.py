@@ -156,7 +156,7 @@ class LinkingMixin:
     def _command_attribute(self, view: DocumentView) -> None:
         """``A``: the attribution under the cursor, tagged and linked to the claim it
         introduces (tagged too when it is not yet), as one step that one ``u`` undoes."""
-        from ...model.attribution import attribution_at
+        from ...model.suggest import attribution_at
         from ...model.text import excerpt
         from ...services.editor import EditError
 
