@@ -6,6 +6,7 @@ import json
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
 
 from ..model.entities import Annotation, Document
@@ -27,6 +28,13 @@ def document_identity(doc) -> str:
     if str(doc.path) == "-":
         return f"stdin:{doc.title}"
     return str(Path(doc.path).resolve())
+
+
+def _json_value(value):
+    # A manifest.toml may write `published = 2025-09-03` unquoted: TOML gives a date.
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    raise TypeError(f"metadata value of type {type(value).__name__} cannot be stored")
 
 
 def _kept_options(options: dict | None) -> dict:
@@ -81,7 +89,7 @@ class DocumentsMixin:
                 " encoding, metadata, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path, doc.title, doc.source, doc.language, doc.sha256, doc.text, len(doc.text),
-                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False), utc_now(),
+                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False, default=_json_value), utc_now(),
                 ),
             )
             new = cursor.lastrowid
@@ -92,7 +100,7 @@ class DocumentsMixin:
                     "INSERT INTO document_originals (document_id, format, extractor, extractor_version, options,"
                     " compression, size, bytes) VALUES (?, ?, ?, ?, ?, 'zlib', ?, ?)",
                     (new, doc.format, doc.extractor or "unknown", doc.extractor_version or "",
-                     json.dumps(_kept_options(options), ensure_ascii=False, sort_keys=True), len(original),
+                     json.dumps(_kept_options(options), ensure_ascii=False, sort_keys=True, default=_json_value), len(original),
                      zlib.compress(original, 6)),
                 )
             moved: dict[str, int] = {}
