@@ -288,6 +288,9 @@ def test_original_gives_the_bytes_back_to_a_file_or_a_pipe(tmp_path, server):
     result = run("original", "kim.pdf", "--output", out, "--db", db)
     assert out.read_bytes() == pdf.read_bytes() and f"(pdf) of document 1 written to {out}" in result.stderr
     assert not list(tmp_path.glob(".diptych-*"))  # the atomic writer left no temporary file
+    nowhere = run("original", "1", "--output", tmp_path / "no" / "such" / "x.pdf", "--db", db, ok=False)
+    assert nowhere.exit_code == 1 and nowhere.stderr.strip().splitlines() == [
+        f"diptych: {tmp_path / 'no' / 'such' / 'x.pdf'}: No such file or directory"]
     piped = _diptych("original", "2", "--output", "-", "--db", db, cwd=tmp_path)
     assert piped.returncode == 0 and piped.stdout == PAGE
 

@@ -214,9 +214,12 @@ def original_command(ctx: click.Context, document_ref: str, output: str, db_path
         stream.write(data)
         stream.flush()
         return
-    with atomic_writer(output) as handle:
-        handle.flush()
-        handle.buffer.write(data)  # bytes as they were: no decoding, no newline translation
+    try:
+        with atomic_writer(output) as handle:
+            handle.flush()
+            handle.buffer.write(data)  # bytes as they were: no decoding, no newline translation
+    except OSError as exc:
+        raise click.ClickException(f"{output}: {exc.strerror or exc}") from None
     click.echo(f"{len(data):,} bytes ({format}) of document {doc.id} written to {output}", err=True)
 
 
