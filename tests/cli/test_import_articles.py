@@ -243,6 +243,10 @@ def test_reextract_changes_the_text_and_carries_the_annotations(tmp_path, server
     quote = "according to a readout published by state media"
     run("tag", "1", "--label", "attribution", "--quote", quote, "--db", db)
     assert run("reextract", "1", "--db", db).stdout == f"unchanged\t1\t{server}/world/kim\n"
+    # Importing the same page with --as text is unchanged, and says how to read it so.
+    assert run("import", f"{server}/world/kim", "--as", "text", "--db", db).stdout == (
+        f"unchanged\t1\t{server}/world/kim\t(already imported as an article; to take all its text:"
+        " diptych reextract 1 --as text)\n")
     whole = run("reextract", "1", "--as", "text", "--db", db).stdout
     assert whole.startswith(f"changed\t2\t{server}/world/kim\t(annotations: ")
     text = stored(db, "SELECT text FROM documents WHERE id = 2")[0][0]

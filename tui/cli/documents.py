@@ -52,6 +52,8 @@ def _import_paths(store, targets: list[str], encoding: str | None, quiet: bool =
             note = "" if item.newline in ("lf", "none") else f"\t(newlines {item.newline} -> lf)"
             if item.status == "changed":
                 note += _reanchored_note(item.reanchored)
+            elif item.reason:
+                note += f"\t({item.reason})"
             click.echo(f"{item.status}\t{item.document_id}\t{item.file}{note}", err=quiet)
     return ids, refused
 

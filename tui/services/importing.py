@@ -105,7 +105,21 @@ def _store(store, name: Path | str, read: Callable[[], DocumentFile], as_text: b
     except DocumentError as exc:
         return Imported(name, "refused", reason=str(exc))
     result = store.add_document(doc, options=extraction_options(doc, as_text=as_text, encoding=encoding, meta=meta))
-    return Imported(name, result.status, result.document_id, newline=doc.newline, reanchored=result.reanchored)
+    hint = ""
+    if result.status == "unchanged" and as_text and doc.format == "html" and not _read_as_text(store, result.document_id):
+        # The same bytes are known, read as an article: an import does not read them again.
+        hint = f"already imported as an article; to take all its text: diptych reextract {result.document_id} --as text"
+    return Imported(name, result.status, result.document_id, reason=hint, newline=doc.newline,
+                    reanchored=result.reanchored)
+
+
+def _read_as_text(store, document_id: int) -> bool:
+    from ..store import StoreError
+
+    try:
+        return bool(store.original(document_id)[2].get("as_text"))
+    except StoreError:
+        return False
 
 
 def reextract_document(store, document_id: int, *, as_text: bool | None = None) -> Imported:
