@@ -20,6 +20,7 @@ import pytest
 
 from ..helpers import ROOT, make_app, run
 from ..ingest.pdfs import article_pdf, image_only_pdf
+from ..ingest.test_docx import make_docx
 from ..ingest.test_pdf import HEADER, PAGES
 
 PAGES_DIR = ROOT / "tests" / "ingest" / "pages"
@@ -162,17 +163,23 @@ def test_a_folder_takes_every_format_and_lists_what_it_skipped(tmp_path):
     shutil.copy(PAGES_DIR / "daily-example-kim.html", folder / "kim.html")
     (folder / "sub" / "kim.pdf").write_bytes(article_pdf(PAGES, header=HEADER))
     (folder / "notes.md").write_text("# Notes\n\nMarkdown stays as it is.\n", "utf-8")
+    (folder / "release.docx").write_bytes(make_docx())
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     db = tmp_path / "a.db"
     result = run("import", folder, "--db", db)  # skips do not make it fail
     assert sorted(Path(line.split("\t")[2]).name for line in result.stdout.splitlines()) == [
-        "kim.html", "kim.pdf", "notes.md"]
+        "kim.html", "kim.pdf", "notes.md", "release.docx"]
     skipped = {Path(line.split("\t")[1]).name: line.split("\t")[2]
                for line in result.stderr.splitlines() if line.startswith("skipped\t")}
     assert skipped == {".git": "hidden folder", "old.doc": "unsupported format (old Word format: save it as .docx)",
                        "photo.jpg": "unsupported file type '.jpg'"}
-    assert {d["format"] for d in docs(db)} == {"html", "pdf", "markdown"}
+    listed = {d["format"]: d for d in docs(db)}
+    assert set(listed) == {"html", "pdf", "markdown", "docx"}
+    assert (listed["docx"]["author"], listed["docx"]["lang"]) == ("Press Office", "en-GB")
+    # Every format's kept original reads again to the same text.
+    for doc in listed.values():
+        assert run("reextract", doc["id"], "--db", db).stdout.startswith(f"unchanged\t{doc['id']}\t")
 
 
 def test_a_manifest_overrides_what_the_page_says(tmp_path):
