@@ -263,6 +263,9 @@ def test_reextract_changes_the_text_and_carries_the_annotations(tmp_path, server
     assert record["document"]["id"] == 2 and record["exact"] == quote and record["status"] == "anchored"
     # The way it was read is kept: a second reextract (no --as) reads all text again, unchanged.
     assert run("reextract", "2", "--db", db).stdout.startswith("unchanged\t2\t")
+    old = run("reextract", "1", "--as", "article", "--db", db, ok=False)
+    assert old.exit_code == 1 and old.stderr == (
+        "diptych: document 1 is an old version (the current one is 2); re-extract that one\n")
     back = run("reextract", "2", "--as", "article", "--db", db).stdout
     assert back.startswith("changed\t3\t")
     assert stored(db, "SELECT text FROM documents WHERE id = 3") == stored(db, "SELECT text FROM documents WHERE id = 1")

@@ -68,6 +68,11 @@ class DocumentsMixin:
         path = document_identity(doc)
         if replace is not None:
             old = self.document(replace)
+            newer = self.conn.execute("SELECT superseded_by FROM documents WHERE id = ?", (replace,)).fetchone()[0]
+            if newer is not None:
+                # Two current versions of one document would follow: the newer one is the one to replace.
+                raise StoreError(f"document {replace} is an old version (the current one is {newer}); "
+                                 f"re-extract that one")
             if self.text(replace) == doc.text:
                 return Added("unchanged", replace)
             previous: tuple | None = (replace,)
