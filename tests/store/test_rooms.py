@@ -206,3 +206,22 @@ def test_a_refused_database_is_left_byte_for_byte_untouched(tmp_path, kind):
     if kind.startswith("foreign"):
         assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == ("wal" if kind.endswith("wal")
                                                                                       else "delete")
+
+
+def test_merge_brings_a_documents_kept_original_with_it(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("A text only they imported.\n", "utf-8")
+    ours, theirs = Store.open(tmp_path / "o.db"), Store.open(tmp_path / "t.db")
+    theirs.add_document(read_document(page))
+    ours.merge_from(theirs)
+    (doc,) = ours.documents()
+    assert ours.original(doc.id)[0] == page.read_bytes()
+    ours.close()
+    theirs.close()
+
+
+def test_export_into_a_missing_folder_is_one_line(example_db, tmp_path):
+    from ..helpers import run
+
+    result = run("export", "--output", tmp_path / "no" / "such" / "x.jsonl", "--db", example_db, ok=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output and "No such file or directory" in result.stderr

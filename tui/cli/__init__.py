@@ -37,6 +37,7 @@ for command in (
     story.story_command, story.sources_command, story.report_command, story.search_command,
     exchange.import_annotations_command, exchange.merge_command, quality.agreement_command,
     quality.verify_command, documents.orphans_command, documents.reattach_command,
+    documents.reextract_command, documents.original_command,
 ):
     cli.add_command(command)
 

@@ -46,6 +46,9 @@ class DiptychGroup(click.Group):
             ctx.exit(130)
         except (DocumentError, sqlite3.DatabaseError, ValueError) as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # e.g. --output into a folder that does not exist
+            where = exc.filename or "output"
+            raise click.ClickException(f"{where}: {exc.strerror or exc}") from None
         except Exception as exc:
             if type(exc).__name__ == "StoreError":  # avoid importing the store for --help
                 raise click.ClickException(str(exc)) from None

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import TextIO
 
 COLUMNS = [
-    "id", "document_id", "document_path", "document_sha256", "document_title", "label",
+    "id", "document_id", "document_path", "document_sha256", "document_title", "document_url",
+    "document_published", "label",
     "start", "end", "exact", "prefix", "suffix", "note", "annotator", "created", "modified",
     "status", "origin", "attributes", "links",
 ]
@@ -20,6 +21,8 @@ def flatten(record: dict) -> dict:
     row.update(
         document_id=document["id"], document_path=document["path"],
         document_sha256=document["sha256"], document_title=document["title"],
+        # Records made elsewhere (a deletion, an older export read back) may lack these.
+        document_url=document.get("url") or "", document_published=document.get("published") or "",
         links=json.dumps(record["links"], ensure_ascii=False) if record["links"] else "",
         attributes=json.dumps(record["attributes"], ensure_ascii=False) if record.get("attributes") else "",
     )

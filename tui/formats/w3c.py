@@ -3,7 +3,16 @@
 Each annotation becomes an ``Annotation`` whose target is a ``SpecificResource``:
 its source is the document (``urn:sha256:<hex>`` of the file's bytes) and its
 selectors a ``TextQuoteSelector`` and a ``TextPositionSelector`` (code points by
-default). The label is a ``TextualBody`` with purpose ``tagging``, the note one with
+default).
+
+A document fetched from a URL has that URL as the source instead (so the annotation
+points at the web page, as Hypothesis' do), with a ``TimeState`` (model 4.3.1) saying
+which representation of the page was annotated: ``sourceDate`` is the time it was
+fetched and ``cached`` is ``urn:sha256:<hex>`` of the bytes fetched. ``cached`` is the
+model's "copy of the Source resource's representation, appropriate for the
+Annotation": that copy is what Diptych keeps (``diptych original``), and its hash names
+it. (``scope`` would say the page is a context of the resource, and a second
+SpecificResource a second target: neither is true of a hash.) The label is a ``TextualBody`` with purpose ``tagging``, the note one with
 purpose ``commenting``, each attribute one with purpose ``classifying``
 (``name=value``). A link is an Annotation with motivation ``linking``: its target is
 the source annotation's IRI, its body the linked annotation's IRI and a ``tagging``
@@ -37,16 +46,29 @@ def annotation(record: dict, start: int, end: int) -> dict:
         "modified": record["modified"],
         "creator": _creator(record["annotator"]),
         "body": body,
-        "target": {
-            "type": "SpecificResource",
-            "source": SOURCE_PREFIX + record["document"]["sha256"],
-            "selector": [
-                {"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"],
-                 "suffix": record["suffix"]},
-                {"type": "TextPositionSelector", "start": start, "end": end},
-            ],
-        },
+        "target": _target(record, start, end),
     }
+
+
+def _target(record: dict, start: int, end: int) -> dict:
+    document = record["document"]
+    target: dict = {"type": "SpecificResource", "source": SOURCE_PREFIX + document["sha256"]}
+    if fetched_from(document):
+        target["source"] = document["url"]
+        target["state"] = {"type": "TimeState", "sourceDate": document["retrieved"],
+                           "cached": SOURCE_PREFIX + document["sha256"]}
+    target["selector"] = [
+        {"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"], "suffix": record["suffix"]},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+    return target
+
+
+def fetched_from(document: dict) -> bool:
+    """True for a document downloaded from its URL (a saved page only names its canonical URL)."""
+    url, retrieved = document.get("url"), document.get("retrieved")
+    return (isinstance(url, str) and url.startswith(("http://", "https://"))
+            and isinstance(retrieved, str) and bool(retrieved))
 
 
 def link_annotation(record: dict, link: dict) -> dict:
@@ -140,17 +162,29 @@ def _record(item: dict) -> dict | None:
             name, _, value = str(b["value"]).partition("=")
             attributes.setdefault(name, []).append(value)
     source = str(target.get("source") or "")
+    sha256 = source[len(SOURCE_PREFIX):] if source.startswith(SOURCE_PREFIX) else _cached_sha256(target.get("state"))
     creator = item.get("creator") or {}
     return {
         "id": _strip(item.get("id")) or None,
-        "document": {"sha256": source[len(SOURCE_PREFIX):] if source.startswith(SOURCE_PREFIX) else None,
-                     "path": source},
+        # A page's URL is the document's path in the store, so either finds it.
+        "document": {"sha256": sha256, "path": source},
         "label": label, "start": position.get("start"), "end": position.get("end"),
         "exact": quote.get("exact"), "prefix": quote.get("prefix", ""), "suffix": quote.get("suffix", ""),
         "note": note, "annotator": creator.get("nickname") or creator.get("name") if isinstance(creator, dict) else "",
         "created": item.get("created"), "modified": item.get("modified"), "attributes": attributes,
         "origin": "import", "links": [],
     }
+
+
+def _cached_sha256(state) -> str | None:
+    """The sha256 of the representation a TimeState's ``cached`` names, if it is ours."""
+    for item in state if isinstance(state, list) else [state]:
+        if isinstance(item, dict) and item.get("type") == "TimeState":
+            cached = item.get("cached")
+            for iri in cached if isinstance(cached, list) else [cached]:
+                if isinstance(iri, str) and iri.startswith(SOURCE_PREFIX):
+                    return iri[len(SOURCE_PREFIX):]
+    return None
 
 
 def is_w3c(data) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import zlib
 from array import array
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
 
 from ..model.entities import Annotation, Document
@@ -12,6 +14,32 @@ from ..model.text import context, utc_now
 from .connection import StoreError, columns
 
 DOCUMENT_COLUMNS = ("id", "path", "title", "source", "language", "sha256", "length", "newline", "added")
+
+
+def document_identity(doc) -> str:
+    """What makes two imports the same document (so the second is a new version of it).
+
+    A URL stays as fetched: ``Path`` would collapse its ``//``. Standard input has no
+    name but its title.
+    """
+    url = (doc.metadata or {}).get("url")
+    if isinstance(url, str) and url:
+        return url
+    if str(doc.path) == "-":
+        return f"stdin:{doc.title}"
+    return str(Path(doc.path).resolve())
+
+
+def _json_value(value):
+    # A manifest.toml may write `published = 2025-09-03` unquoted: TOML gives a date.
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    raise TypeError(f"metadata value of type {type(value).__name__} cannot be stored")
+
+
+def _kept_options(options: dict | None) -> dict:
+    # Only what changes the text is kept: None and False are what a plain import does.
+    return {key: value for key, value in (options or {}).items() if value not in (None, False, "", {})}
 
 
 @dataclass(frozen=True)
@@ -24,39 +52,95 @@ class Added:
 
 
 class DocumentsMixin:
-    def add_document(self, doc) -> Added:
-        """Store a :class:`~tui.ingest.DocumentFile`.
+    def add_document(self, doc, *, replace: int | None = None, options: dict | None = None) -> Added:
+        """Store a :class:`~tui.ingest.DocumentFile`, with its original bytes when it has them.
 
-        A changed file (same path, new content) becomes a new document; the old version
-        and its text stay, and its annotations are re-anchored in the new text.
+        A changed file (same identity, new content) becomes a new document; the old version
+        and its text stay, and its annotations are re-anchored in the new text. The identity
+        is the resolved path of a file, the URL of a page (as fetched, after redirects) and
+        ``stdin:TITLE`` for standard input.
+
+        ``replace`` (reextract): the new version of that document, even with the same
+        sha256; ``unchanged`` when its text is the same. ``options`` is what besides the
+        bytes decided the text (``as_text``, ``encoding``, ``http_charset``), kept with the
+        original so that a re-extraction reads it the same way.
         """
-        path = str(Path(doc.path).resolve())
-        same = self.conn.execute(
-            "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
-            (doc.sha256,),
-        ).fetchone()
-        if same:
-            return Added("unchanged", same[0])
-        previous = self.conn.execute(
-            "SELECT id FROM documents WHERE path = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
-            (path,),
-        ).fetchone()
+        path = document_identity(doc)
+        if replace is not None:
+            old = self.document(replace)
+            newer = self.conn.execute("SELECT superseded_by FROM documents WHERE id = ?", (replace,)).fetchone()[0]
+            if newer is not None:
+                # Two current versions of one document would follow: the newer one is the one to replace.
+                raise StoreError(f"document {replace} is an old version (the current one is {newer}); "
+                                 f"re-extract that one")
+            if self.text(replace) == doc.text:
+                return Added("unchanged", replace)
+            previous: tuple | None = (replace,)
+            path = old.path  # a re-extraction is the same document, wherever it came from
+        else:
+            same = self.conn.execute(
+                "SELECT id FROM documents WHERE sha256 = ? AND superseded_by IS NULL ORDER BY id LIMIT 1",
+                (doc.sha256,),
+            ).fetchone()
+            if same:
+                return Added("unchanged", same[0])
+            previous = self.conn.execute(
+                "SELECT id FROM documents WHERE path = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                (path,),
+            ).fetchone()
         with self.transaction():
             cursor = self.conn.execute(
                 "INSERT INTO documents (path, title, source, language, sha256, text, length, newline,"
                 " encoding, metadata, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     path, doc.title, doc.source, doc.language, doc.sha256, doc.text, len(doc.text),
-                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False), utc_now(),
+                    doc.newline, doc.encoding, json.dumps(doc.metadata, ensure_ascii=False, default=_json_value), utc_now(),
                 ),
             )
             new = cursor.lastrowid
             self._save_blocks(new, doc.text)
+            original = getattr(doc, "original", b"")
+            if original:
+                self.conn.execute(
+                    "INSERT INTO document_originals (document_id, format, extractor, extractor_version, options,"
+                    " compression, size, bytes) VALUES (?, ?, ?, ?, ?, 'zlib', ?, ?)",
+                    (new, doc.format, doc.extractor or "unknown", doc.extractor_version or "",
+                     json.dumps(_kept_options(options), ensure_ascii=False, sort_keys=True, default=_json_value), len(original),
+                     zlib.compress(original, 6)),
+                )
             moved: dict[str, int] = {}
             if previous:
                 self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ?", (new, previous[0]))
                 moved = self._reanchor_all(previous[0], new, doc.text)
         return Added("changed" if previous else "added", new, moved)
+
+    def original(self, document_id: int) -> tuple[bytes, str, dict]:
+        """The bytes a document was extracted from, their format and the options it was read with."""
+        self.document(document_id)  # "no document with id N" before "no kept original"
+        row = self.conn.execute(
+            "SELECT format, options, compression, bytes FROM document_originals WHERE document_id = ?",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"document {document_id} has no kept original (imported before originals were kept)")
+        format, options, compression, data = row
+        if compression != "zlib":
+            raise StoreError(f"document {document_id}: unknown compression {compression!r} of its original")
+        try:
+            options = json.loads(options or "{}")
+        except ValueError:
+            options = {}
+        return zlib.decompress(data), format, options if isinstance(options, dict) else {}
+
+    def extraction(self, document_id: int) -> dict | None:
+        """How a document's text was made: format, extractor, extractor_version, size (bytes), or None."""
+        row = self.conn.execute(
+            "SELECT format, extractor, extractor_version, size FROM document_originals WHERE document_id = ?",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("format", "extractor", "extractor_version", "size"), row))
 
     def _reanchor_all(self, old_id: int, new_id: int, text: str) -> dict[str, int]:
         """Move a changed document's annotations to its new version; mark the lost ones orphaned."""
@@ -204,3 +288,15 @@ class DocumentsMixin:
             self.conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id").fetchall()
         )
         return [(doc, counts.get(doc.id, 0)) for doc in self.documents()]
+
+    def documents_metadata(self, include_superseded: bool = False) -> dict[int, dict]:
+        """Every document's metadata by id, in one query (for listing them)."""
+        where = "" if include_superseded else "WHERE superseded_by IS NULL"
+        found: dict[int, dict] = {}
+        for document_id, raw in self.conn.execute(f"SELECT id, metadata FROM documents {where}"):
+            try:
+                value = json.loads(raw or "{}")
+            except ValueError:
+                value = {}
+            found[document_id] = value if isinstance(value, dict) else {}
+        return found

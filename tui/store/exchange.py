@@ -30,6 +30,18 @@ LINKS_JSON = (
 )
 
 
+# Where a document came from, as every export record names it: the URL it was fetched from
+# (else the page's canonical URL), when it was published and when it was fetched. Taken
+# out of the metadata JSON once per document (a materialised CTE), not once per row: a
+# PDF's metadata carries its page map.
+DOCUMENT_SOURCE = (
+    "WITH d AS MATERIALIZED (SELECT id, path, sha256, title,"
+    " coalesce(json_extract(metadata, '$.url'), json_extract(metadata, '$.canonical_url')) AS url,"
+    " json_extract(metadata, '$.published') AS published, json_extract(metadata, '$.retrieved') AS retrieved"
+    " FROM documents)"
+)
+
+
 @dataclass
 class ImportReport:
     added: int = 0
@@ -60,15 +72,17 @@ class ExchangeMixin:
         clause, params = _export_filter(document_id, label)
         names = ", ".join(f'a."{c}"' for c in ANNOTATION_COLUMNS)
         sql = (
-            f"SELECT {names}, d.path, d.sha256, d.title, ({LINKS_JSON})"
-            f" FROM annotations a JOIN documents d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
+            f"{DOCUMENT_SOURCE} SELECT {names}, d.path, d.sha256, d.title, d.url, d.published, d.retrieved,"
+            f" ({LINKS_JSON}) FROM annotations a JOIN d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
         )
         n = len(ANNOTATION_COLUMNS)
         for row in self.conn.execute(sql, params):
-            record = {"id": row[0], "document": {"id": row[1], "path": row[n], "sha256": row[n + 1], "title": row[n + 2]}}
+            record = {"id": row[0], "document": {
+                "id": row[1], "path": row[n], "sha256": row[n + 1], "title": row[n + 2], "url": row[n + 3],
+                "published": row[n + 4], "retrieved": row[n + 5]}}
             record.update(zip(ANNOTATION_COLUMNS[2:], row[2:n]))
             record["attributes"] = json.loads(record["attributes"])
-            record["links"] = json.loads(row[n + 3])
+            record["links"] = json.loads(row[n + 6])
             yield record
 
     def export_json_chunks(self, document_id: int | None = None, label: str | None = None,
@@ -82,13 +96,14 @@ class ExchangeMixin:
         """
         clause, params = _export_filter(document_id, label)
         sql = (
-            "SELECT json_object('id', a.id, 'document', json_object('id', d.id, 'path', d.path,"
-            " 'sha256', d.sha256, 'title', d.title), 'start', a.start, 'end', a.\"end\", 'label', a.label,"
+            f"{DOCUMENT_SOURCE} SELECT json_object('id', a.id, 'document', json_object('id', d.id, 'path', d.path,"
+            " 'sha256', d.sha256, 'title', d.title, 'url', d.url, 'published', d.published,"
+            " 'retrieved', d.retrieved), 'start', a.start, 'end', a.\"end\", 'label', a.label,"
             " 'exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix, 'note', a.note, 'annotator', a.annotator,"
             " 'created', a.created, 'modified', a.modified, 'status', a.status, 'attributes', json(a.attributes),"
             " 'origin', a.origin, 'links', CASE WHEN a.id IN (SELECT source_id FROM links UNION ALL"
             f" SELECT target_id FROM links) THEN json(({LINKS_JSON})) ELSE json('[]') END)"
-            f" FROM annotations a JOIN documents d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
+            f" FROM annotations a JOIN d ON d.id = a.document_id {clause} ORDER BY {EXPORT_ORDER}"
         )
         # A second, read-only connection returning bytes: decoding 400 MB to str only to
         # encode it again would double the cost.

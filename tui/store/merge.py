@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import replace
 
@@ -49,6 +50,7 @@ class MergeMixin:
                     f" VALUES ({', '.join('?' * len(DOCUMENT_COPY_COLUMNS))})", row)
                 ours[sha] = cursor.lastrowid
                 self._save_blocks(cursor.lastrowid, row[-1])
+                self._copy_original(other, their_id, cursor.lastrowid)
                 count["documents_added"] += 1
             doc_map[their_id] = ours[sha]
         # A document they replaced with a new version is replaced here too (unless ours
@@ -59,6 +61,18 @@ class MergeMixin:
                 self.conn.execute("UPDATE documents SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL",
                                   (doc_map[newer], doc_map[their_id]))
         return doc_map
+
+    def _copy_original(self, other, their_id: int, our_id: int) -> None:
+        """The kept original of a document we take from them, so it can be extracted again here."""
+        names = "format, extractor, extractor_version, options, compression, size, bytes"
+        try:
+            row = other.conn.execute(f"SELECT {names} FROM document_originals WHERE document_id = ?",
+                                     (their_id,)).fetchone()
+        except sqlite3.OperationalError:  # an older database without originals
+            return
+        if row:
+            self.conn.execute(f"INSERT OR IGNORE INTO document_originals (document_id, {names})"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (our_id, *row))
 
     def _merge_labels(self, other) -> int:
         added = 0

@@ -138,6 +138,22 @@ def _search(db) -> None:
     db.execute("INSERT INTO document_fts (document_fts) VALUES ('rebuild')")
 
 
+def _document_originals(db) -> None:
+    # The bytes a document was extracted from, so its text can be audited and extracted
+    # again by a later extractor; one row per document version, deleted with it.
+    db.execute(
+        "CREATE TABLE document_originals ("
+        " document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
+        " format TEXT NOT NULL CHECK (format IN ('text', 'markdown', 'html', 'pdf', 'docx')),"
+        " extractor TEXT NOT NULL,"  # 'trafilatura', 'pypdf', 'python-docx', 'diptych-text', ...
+        " extractor_version TEXT NOT NULL,"
+        " options TEXT NOT NULL DEFAULT '{}',"  # JSON: what else decided the text (as_text, encoding, http_charset)
+        " compression TEXT NOT NULL DEFAULT 'zlib',"
+        " size INTEGER NOT NULL,"  # uncompressed length in bytes
+        " bytes BLOB NOT NULL)"
+    )
+
+
 MIGRATIONS = [
     ("initial schema", _initial_schema),
     ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
@@ -145,6 +161,7 @@ MIGRATIONS = [
     ("tombstones: who deleted which annotation or link, and when", _tombstones),
     ("ratings on claims (ClaimReview) and speakers on attributions", _ratings_and_speakers),
     ("full-text search over the documents (FTS5)", _search),
+    ("the original bytes of each document, with the extractor that read them", _document_originals),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
