@@ -14,6 +14,7 @@ from .connection import columns
 from .links import LINK_COLUMNS
 from .tombstones import TOMBSTONE_COLUMNS, Tombstone
 
+_MODIFIED = ANNOTATION_COLUMNS.index("modified")
 DOCUMENT_COPY_COLUMNS = ("path", "title", "source", "language", "sha256", "length", "newline", "encoding", "metadata",
                          "added", "text")
 # What makes two versions of an annotation the same on both sides: every field, with the
@@ -113,16 +114,18 @@ class MergeMixin:
             mine = self._versions(ids)
             inserts, updates, revived = [], [], []
             for row in batch:
-                theirs = Annotation(*row[:-1])
-                outcome, conflict = resolve(mine.get(theirs.id), Live(theirs.modified, _key(theirs, row[-1])))
+                # Rows stay tuples here: a million Annotation objects would cost more than the SQL.
+                record_id, modified = row[0], row[_MODIFIED]
+                mine_version = mine.get(record_id)
+                outcome, conflict = resolve(mine_version, Live(modified, (row[-1], *row[2:_MODIFIED],
+                                                                          *row[_MODIFIED + 1:-1])))
                 count["conflicts"] += conflict
-                incoming = replace(theirs, document_id=doc_map[theirs.document_id])
                 if outcome is Outcome.ADD:
-                    if isinstance(mine.get(theirs.id), Dead):
-                        revived.append(theirs.id)  # an edit after the deletion: it comes back
-                    inserts.append(tuple(getattr(incoming, c) for c in ANNOTATION_COLUMNS))
+                    if isinstance(mine_version, Dead):
+                        revived.append(record_id)  # an edit after the deletion: it comes back
+                    inserts.append((record_id, doc_map[row[1]], *row[2:-1]))
                 elif outcome is Outcome.UPDATE:
-                    updates.append((*(getattr(incoming, c) for c in ANNOTATION_COLUMNS[1:]), incoming.id))
+                    updates.append((doc_map[row[1]], *row[2:-1], record_id))
                 count[outcome.value] += 1
             self._unbury(revived)
             self.conn.executemany(
@@ -184,11 +187,6 @@ class MergeMixin:
             if outcome in (Outcome.DELETE, Outcome.TOMBSTONE):
                 self._insert_tombstone(tombstone)
                 count["tombstones_added"] += outcome is Outcome.TOMBSTONE
-
-
-def _key(annotation: Annotation, sha256: str) -> tuple:
-    """The fields that make two versions the same, in :data:`_KEY`'s order, the document by its sha256."""
-    return (sha256, *(getattr(annotation, c) for c in ANNOTATION_COLUMNS if c not in ("id", "document_id", "modified")))
 
 
 def _dead(store, record_id: str) -> Dead | None:
