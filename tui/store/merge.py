@@ -7,7 +7,7 @@ import sqlite3
 from collections import Counter
 from dataclasses import replace
 
-from ..model.entities import Annotation, Link
+from ..model.entities import Link
 from ..model.merge import Dead, Live, Outcome, resolve
 from .annotations import ANNOTATION_COLUMNS
 from .connection import columns
