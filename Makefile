@@ -14,7 +14,7 @@ test: $(STAMP)
 
 # Each script prints its figures beside references measured in the same run; one that
 # misses a target exits 1, and the others still run.
-BENCHES := run suggest agreement report story teams
+BENCHES := run suggest agreement report story corpus teams
 
 bench: $(STAMP)
 	@failed=""; for b in $(BENCHES); do echo "== benchmarks/$$b.py"; \
