@@ -214,68 +214,37 @@ def _attributes(raw: str | dict) -> dict:
 # The matrix ---------------------------------------------------------------------------------
 def matrix_rows(document_ids: list[int], annotations: list[ReportAnnotation],
                 links: list[ReportLink]) -> list[MatrixRow]:
-    """Clusters × documents from pairwise links: one row per cluster, then one per lone claim.
+    """Clusters × documents, from the story's clusters (:mod:`tui.model.clusters`): one row
+    per cluster, then one per claim in no cluster. ``same_as`` and ``supports`` join; a
+    claim that only points a ``supports`` at the cluster *supports* it, the others *carry*
+    it; ``contradicts`` adds its claim, *contradicting*; ``related`` joins nothing. Rows
+    with claims in several documents come first, each in story order."""
+    from ..model.clusters import ClaimLink, ClaimRef, clusters
 
-    Claims joined by ``same_as`` or ``supports`` (in any direction, across any number of
-    documents) form a cluster. Within it, the claims reached from the cluster's first
-    claim through ``same_as`` alone *carry* it; the rest *support* it. A claim linked by
-    ``contradicts`` to a member, and not itself a member, *contradicts* it (a lone claim
-    shown that way gets no row of its own). ``related`` joins nothing. Rows with claims in several documents come first, in the order of
-    their first claim; a claim in no cluster is a row of its own.
-    """
     order = {doc: i for i, doc in enumerate(document_ids)}
     claims = {a.id: a for a in annotations if a.label == CLAIM and a.document_id in order}
-    position = {a.id: (order[a.document_id], a.start, a.end, a.id) for a in claims.values()}
     attributions = _attributions_of(annotations, links)
-    same: dict[str, set[str]] = {c: set() for c in claims}
-    joined: dict[str, set[str]] = {c: set() for c in claims}
-    against: dict[str, set[str]] = {c: set() for c in claims}
-    for link in links:
-        a, b = link.source_id, link.target_id
-        if a not in claims or b not in claims or a == b:
-            continue
-        if link.relation in ("same_as", "supports"):
-            joined[a].add(b)
-            joined[b].add(a)
-            if link.relation == "same_as":
-                same[a].add(b)
-                same[b].add(a)
-        elif link.relation == "contradicts":
-            against[a].add(b)
-            against[b].add(a)
+    found = clusters([ClaimRef(a.id, a.document_id, a.start) for a in claims.values()],
+                     [ClaimLink(link.source_id, link.target_id, link.relation) for link in links], order)
 
-    rows: list[tuple[tuple, MatrixRow]] = []
-    seen: set[str] = set()
-    opposing: set[str] = set()  # claims already shown contradicting a row
-    for claim_id in sorted(claims, key=position.__getitem__):
-        if claim_id in seen:
-            continue
-        members = _reach(claim_id, joined)
-        seen |= members
-        opposed = {other for m in members for other in against[m]} - members
-        if members == {claim_id} and claim_id in opposing and opposed <= opposing | seen:
-            # A lone claim whose only links contradict rows already made: it is in them.
-            continue
-        opposing |= opposed
-        carriers = _reach(claim_id, same)
-        states: list[dict[str, str]] = [{} for _ in document_ids]
-        for member in members:
-            states[order[claims[member].document_id]][member] = CARRIES if member in carriers else SUPPORTS
-        for other in opposed:
-            states[order[claims[other].document_id]].setdefault(other, CONTRADICTS)
-        cells = []
-        for in_document in states:
-            if not in_document:
-                cells.append(MatrixCell(ABSENT))
-                continue
-            state = min(in_document.values(), key=CELL_STATES.index)
-            cells.append(MatrixCell(state, tuple(
-                CellClaim(c, claims[c].exact, tuple(attributions.get(c, ())))
-                for c in sorted(in_document, key=position.__getitem__)
-            )))
-        row = MatrixRow(claim_id, tuple(cells))
-        rows.append(((row.documents < 2, len(members) + len(opposed) < 2, position[claim_id]), row))
-    return [row for _key, row in sorted(rows, key=lambda item: item[0])]
+    def row(key: str, stances: dict[str, str]) -> MatrixRow:
+        per_document: list[list[str]] = [[] for _ in document_ids]
+        for claim_id in stances:  # already in story order
+            if claim_id in claims:
+                per_document[order[claims[claim_id].document_id]].append(claim_id)
+        return MatrixRow(key, tuple(
+            MatrixCell(min((stances[c] for c in ids), key=CELL_STATES.index),
+                       tuple(CellClaim(c, claims[c].exact, tuple(attributions.get(c, ()))) for c in ids))
+            if ids else MatrixCell(ABSENT)
+            for ids in per_document))
+
+    # A row's key is its first own claim (a claim may come first in a cluster it contradicts).
+    rows = [row(next((m for m in cluster.members if cluster.stances[m] != CONTRADICTS and m in claims),
+                     cluster.members[0]), cluster.stances) for cluster in found]
+    clustered = {m for cluster in found for m in cluster.members}
+    position = lambda c: (order[claims[c].document_id], claims[c].start, c)  # noqa: E731
+    rows += [row(c, {c: CARRIES}) for c in sorted(set(claims) - clustered, key=position)]
+    return sorted(rows, key=lambda r: r.documents < 2)  # stable: shared rows first, story order kept
 
 
 def _reach(start: str, edges: dict[str, set[str]]) -> set[str]:
