@@ -49,6 +49,7 @@ class MergeMixin:
                     f" VALUES ({', '.join('?' * len(DOCUMENT_COPY_COLUMNS))})", row)
                 ours[sha] = cursor.lastrowid
                 self._save_blocks(cursor.lastrowid, row[-1])
+                self._save_chunks(cursor.lastrowid, row[-1])
                 count["documents_added"] += 1
             doc_map[their_id] = ours[sha]
         # A document they replaced with a new version is replaced here too (unless ours

@@ -46,8 +46,8 @@ class ReaderScreen(LinkingMixin, Screen):
         labels = self.store.labels()
         with Horizontal(id="panes"):
             for number, document_id in enumerate(self.document_ids, start=1):
-                text = self.store.text(document_id)
-                view = DocumentView(document_id, text, blocks=self.store.blocks(document_id, text))
+                text, blocks = self._first_window(document_id)
+                view = DocumentView(document_id, text, blocks=blocks)
                 view.set_labels(labels)
                 pane = DocumentPane(view, number)
                 self.panes.append(pane)
@@ -61,6 +61,50 @@ class ReaderScreen(LinkingMixin, Screen):
         self.set_focus(self.panes[0].view)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
+        # After the first frame: the thread's decoding holds the GIL and would delay it.
+        self.call_after_refresh(lambda: [self._load_the_rest(view) for view in self.views])
+
+    # Long documents: the first screen from the first chunks, the rest in a thread ------------------
+    FIRST_CHUNKS = 2  # 128 Ki code points: more than any screen shows from the top
+
+    def _first_window(self, document_id: int):
+        """(text, blocks) to draw the first screen: a short text whole; a long one as a
+        ChunkedText with the block index of its first chunks only (the stored index of a
+        200 MB text alone takes 0.14 s to read)."""
+        from ...model.chunked import CHUNK_CHARS
+        from ...model.layout import block_index
+
+        if self._document(document_id).length <= self.FIRST_CHUNKS * CHUNK_CHARS:
+            text = self.store.text(document_id)
+            return text, self.store.blocks(document_id, text)
+        text = self.store.chunked_text(document_id)
+        return text, block_index(text.slice(0, text.starts[min(self.FIRST_CHUNKS, len(text.starts) - 1)]))
+
+    def _load_the_rest(self, view: DocumentView) -> None:
+        if not view.loaded:
+            self.run_worker(lambda: self._read_whole(view, view.document_id), thread=True,
+                            group="load-text", exit_on_error=False)
+
+    def _read_whole(self, view: DocumentView, document_id: int) -> None:
+        """In a thread: the whole text and block index, through a connection of this thread's own."""
+        from ...store import Store
+
+        try:
+            store = Store.open(self.store.path, readonly=True)
+            try:
+                text = store.text(document_id)
+                blocks = store.blocks(document_id, text)
+            finally:
+                store.close()
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, f"Cannot load the rest of the document: {exc}",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._whole_read, view, document_id, text, blocks)
+
+    def _whole_read(self, view: DocumentView, document_id: int, text: str, blocks) -> None:
+        if view.document_id == document_id and not view.loaded:  # not since replaced by another document
+            view.finish_loading(text, blocks)
 
     # Helpers --------------------------------------------------------------------------------
     @property
@@ -331,8 +375,8 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_document(self, pane_number: int, document_id: int) -> None:
         pane = self.panes[pane_number - 1]
-        text = self.store.text(document_id)
-        pane.view.load(document_id, text, self.store.blocks(document_id, text))
+        pane.view.load(document_id, *self._first_window(document_id))
+        self._load_the_rest(pane.view)
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
         self._refresh_all(pane.view)

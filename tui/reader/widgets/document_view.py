@@ -134,6 +134,10 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache: dict = {}
         self._frame: dict | None = None
         self._dragging = False
+        # A long document arrives as its first chunks (a ChunkedText and their block index):
+        # until finish_loading() brings the whole text, what needs more waits here.
+        self.loaded = isinstance(text, str)
+        self._waiting: list = []
 
     # Public API for the screen -----------------------------------------------------------
     def set_labels(self, labels: list[dict]) -> None:
@@ -150,6 +154,7 @@ class DocumentView(Widget, can_focus=True):
         """Show another document in this view, from its start."""
         self.document_id, self.text = document_id, text
         self.layout_model = Layout(text, self.text_width, blocks=blocks)
+        self.loaded, self._waiting = isinstance(text, str), []
         self.cursor, self.anchor, self.visual = 0, None, False
         self.top, self._top_offset, self.goal_x = RowPos(0, 0), 0, None
         self.search_pattern = None
@@ -158,6 +163,32 @@ class DocumentView(Widget, can_focus=True):
         self._cue_cache.clear()
         self._ghost_cache.clear()
         self.refresh()
+
+    def finish_loading(self, text: str, blocks) -> None:
+        """The whole text and its block index, loaded after the first frame: swap them in (the
+        offsets are the same), then run what waited for them."""
+        self.text = text
+        self.layout_model = Layout(text, self.layout_model.width, blocks=blocks)
+        self.top = self.layout_model.pos_of(self._top_offset)
+        self._laid_out_for = (0, 0)
+        self._cue_cache.clear()
+        self._ghost_cache.clear()
+        self.loaded = True
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def wait_for_text(self, action) -> bool:
+        """True, with ``action`` kept for when the whole text is here, while only the first
+        chunks are; False when it may run now."""
+        if self.loaded:
+            return False
+        if not self._waiting:
+            self.notify("Loading the rest of the document…", markup=False, timeout=2)
+        self._waiting.append(action)
+        return True
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.spans.reset(annotations)
@@ -180,6 +211,8 @@ class DocumentView(Widget, can_focus=True):
         self.move_to(end, keep_selection=True)
 
     def move_to(self, offset: int, keep_selection: bool = False) -> None:
+        if offset > self.layout_model.max_offset and self.wait_for_text(lambda: self.move_to(offset, keep_selection)):
+            return
         offset = max(0, min(offset, self.layout_model.max_offset))
         if not keep_selection and not self.visual:
             self.anchor = None
@@ -225,6 +258,10 @@ class DocumentView(Widget, can_focus=True):
 
     def scroll_rows(self, count: int, move_cursor: bool = True) -> None:
         """Scroll by ``count`` rows; the cursor moves with the page, or stays in view."""
+        if (count > 0 and not self.loaded and self._visible
+                and self._visible[-1][1].end + count * self.text_width >= self.layout_model.max_offset
+                and self.wait_for_text(lambda: self.scroll_rows(count, move_cursor))):  # past the first chunks
+            return
         model = self.layout_model
         model.set_width(self.text_width)
         height = max(1, self.size.height)
@@ -413,6 +450,8 @@ class DocumentView(Widget, can_focus=True):
         self.notify(f"Cues {'shown' if self.show_cues else 'hidden'}.", markup=False, timeout=2)
 
     def action_toggle_suggestions(self) -> None:
+        if self.wait_for_text(self.action_toggle_suggestions):  # the recogniser needs a str
+            return
         self.show_suggestions = not self.show_suggestions
         self.refresh()
         self.post_message(self.Changed(self))
@@ -425,6 +464,8 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Command(self, "reject_suggestion"))
 
     def action_pair(self) -> None:
+        if self.wait_for_text(self.action_pair):
+            return
         self.post_message(self.Command(self, "pair"))
 
     def _text_attributes(self, component: str) -> Style:
@@ -577,6 +618,8 @@ class DocumentView(Widget, can_focus=True):
     def action_select_sentence(self) -> None:
         from ...model.sentences import sentence_at
 
+        if self.wait_for_text(self.action_select_sentence):  # the splitter needs a str
+            return
         span = sentence_at(self.text, self.cursor)
         if span is None:
             self.app.bell()
@@ -637,6 +680,8 @@ class DocumentView(Widget, can_focus=True):
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
         if not query:
             return False
+        if self.wait_for_text(lambda: self.search(query, forward, from_offset)):  # regexes need a str
+            return True
         flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
         self.search_pattern = re.compile(re.escape(query), flags)
         return self.search_again(forward, from_offset)
@@ -645,6 +690,8 @@ class DocumentView(Widget, can_focus=True):
         pattern = self.search_pattern
         if pattern is None:
             return False
+        if self.wait_for_text(lambda: self.search_again(forward, from_offset)):
+            return True
         origin = self.cursor if from_offset is None else from_offset
         if forward:
             match = pattern.search(self.text, origin + 1) or pattern.search(self.text, 0)
