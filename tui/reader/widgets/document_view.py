@@ -582,7 +582,8 @@ class DocumentView(Widget, can_focus=True):
         self.goal_x = None
 
     def action_document_end(self) -> None:
-        self._move(self.layout_model.max_offset)
+        # The text's length, not the layout's end: a long document's first layout ends early.
+        self._move(len(self.text))
         self.goal_x = None
 
     def action_next_annotation(self) -> None:

@@ -1,0 +1,79 @@
+"""A long document shows its first screen from its first chunks, before the whole text is loaded."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from tests.helpers import SIZE, line_text, make_app, make_db
+from tui.model.chunked import CHUNK_CHARS, ChunkedText
+from tui.reader.screens.reader import ReaderScreen
+from tui.reader.widgets.document_view import DocumentView
+
+
+def _long_document(tmp_path: Path) -> tuple[Path, str]:
+    lines = [f"Line {n:06d}: a sentence with 😀 and “quotes”." for n in range(9000)]
+    text = "\n".join(lines)  # ~400 Ki code points: more than the first two chunks
+    assert len(text) > 3 * CHUNK_CHARS
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+async def test_first_screen_before_the_full_load_then_G_goes_to_the_true_end(tmp_path: Path, monkeypatch) -> None:
+    source, text = _long_document(tmp_path)
+    db = tmp_path / "long.db"
+    ids = make_db(db, source)
+    release = threading.Event()
+    read_whole = ReaderScreen._read_whole
+
+    def held(self, view, document_id):  # the background load waits until the test lets it go
+        release.wait(10)
+        read_whole(self, view, document_id)
+
+    monkeypatch.setattr(ReaderScreen, "_read_whole", held)
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        assert not view.loaded and isinstance(view.text, ChunkedText)
+        assert line_text(view, 0).startswith("Line 000000: a sentence with 😀")
+        assert line_text(view, 5).startswith("Line 000005")
+        await pilot.press("G")  # beyond the first chunks: waits for the rest
+        await pilot.pause()
+        assert view.cursor == 0
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.loaded and view.text == text
+        assert view.cursor == len(text)  # G ran once the text arrived
+        last = [line_text(view, y) for y in range(view.size.height)]
+        assert any(row.startswith("Line 008999") for row in last)
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.cursor == 0
+
+
+async def test_search_waits_for_the_text_then_finds_a_match_at_the_end(tmp_path: Path) -> None:
+    source, text = _long_document(tmp_path)
+    db = tmp_path / "long.db"
+    app = make_app(db, make_db(db, source))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        await pilot.press("slash", *"Line 008998", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.loaded
+        assert view.cursor == text.index("Line 008998")
+
+
+async def test_a_short_document_is_whole_from_the_start(tmp_path: Path) -> None:
+    source = tmp_path / "short.txt"
+    source.write_text("Only a few words.\n", encoding="utf-8")
+    db = tmp_path / "short.db"
+    app = make_app(db, make_db(db, source))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        assert view.loaded and view.text == "Only a few words.\n"
