@@ -240,6 +240,11 @@ def main() -> None:
                              "no sqlite3 shell", "-", False))
         rows.append(("peak memory, 50 MB document open", f"{peak:.0f} MB", "≤ 400 MB", "-", "-", peak <= 400))
 
+    # Issue 15: first screens through a real terminal (tmux), the 200 MB document, export of 200,000.
+    from startup import startup_figures
+
+    rows += startup_figures()
+
     headers = ("figure", "value", "target", "reference (same run)", "ratio", "ok")
     table = [headers] + [(*r[:5], "yes" if r[5] else "NO") for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]

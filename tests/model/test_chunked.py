@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,7 +55,7 @@ def test_chunk_spans_cover_the_text_without_gaps() -> None:
     length = 3 * CHUNK_CHARS + 5
     spans = chunk_spans(length)
     assert spans[0][0] == 0 and spans[-1][1] == length
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
     assert chunk_spans(0) == [(0, 0)]
 
 

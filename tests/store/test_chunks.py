@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from tui.ingest import read_document
 from tui.model.chunked import CHUNK_CHARS
-from tui.store import APPLICATION_ID, SCHEMA_VERSION, Store
-from tui.store import migrations
+from tui.store import APPLICATION_ID, SCHEMA_VERSION, Store, migrations
 
 LONG = ("Line with an emoji 😀 and 𠀋, “quoted”.\n" * 4000) + "the end 😀"  # > 2 chunks, non-BMP
 
