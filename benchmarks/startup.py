@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -61,7 +62,7 @@ def _wait_for(session: str, seen, timeout: float = 60.0) -> float:
 def _start(session: str, command: list[str]) -> float:
     """Start ``command`` in a new tmux session; returns the perf_counter time just before."""
     env = f"PYTHONPATH={ROOT} TERM=xterm-256color"
-    line = " ".join([env, *(f"'{part}'" for part in command)])
+    line = " ".join([env, *map(shlex.quote, command)])
     before = time.perf_counter()
     _tmux("new-session", "-d", "-s", session, "-x", str(SIZE[0]), "-y", str(SIZE[1]), line)
     return before

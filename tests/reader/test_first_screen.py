@@ -27,9 +27,9 @@ async def test_first_screen_before_the_full_load_then_G_goes_to_the_true_end(tmp
     release = threading.Event()
     read_whole = ReaderScreen._read_whole
 
-    def held(self, view, document_id):  # the background load waits until the test lets it go
+    def held(self, document_id):  # the background load waits until the test lets it go
         release.wait(10)
-        read_whole(self, view, document_id)
+        read_whole(self, document_id)
 
     monkeypatch.setattr(ReaderScreen, "_read_whole", held)
     app = make_app(db, ids)
@@ -77,3 +77,25 @@ async def test_a_short_document_is_whole_from_the_start(tmp_path: Path) -> None:
         await pilot.pause()
         view = app.screen.query_one(DocumentView)
         assert view.loaded and view.text == "Only a few words.\n"
+
+
+async def test_two_panes_on_one_long_document_share_one_load(tmp_path: Path, monkeypatch) -> None:
+    source, text = _long_document(tmp_path)
+    db = tmp_path / "long.db"
+    ids = make_db(db, source)
+    reads: list[int] = []
+    read_whole = ReaderScreen._read_whole
+
+    def counted(self, document_id):
+        reads.append(document_id)
+        read_whole(self, document_id)
+
+    monkeypatch.setattr(ReaderScreen, "_read_whole", counted)
+    app = make_app(db, ids + ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        left, right = app.screen.query(DocumentView)
+        assert reads == ids
+        assert left.loaded and right.loaded and left.text is right.text

@@ -33,6 +33,7 @@ class ReaderScreen(LinkingMixin, Screen):
         self._data_version: int | None = None
         self._documents: dict = {}
         self.doc_links: dict[int, list[Link]] = {}  # links touching each open document
+        self._loading: set[int] = set()  # documents whose whole text a thread is reading
 
     @property
     def store(self):
@@ -81,11 +82,13 @@ class ReaderScreen(LinkingMixin, Screen):
         return text, block_index(text.slice(0, text.starts[min(self.FIRST_CHUNKS, len(text.starts) - 1)]))
 
     def _load_the_rest(self, view: DocumentView) -> None:
-        if not view.loaded:
-            self.run_worker(lambda: self._read_whole(view, view.document_id), thread=True,
-                            group="load-text", exit_on_error=False)
+        document_id = view.document_id
+        if view.loaded or document_id in self._loading:  # one read per document, whatever the panes
+            return
+        self._loading.add(document_id)
+        self.run_worker(lambda: self._read_whole(document_id), thread=True, group="load-text", exit_on_error=False)
 
-    def _read_whole(self, view: DocumentView, document_id: int) -> None:
+    def _read_whole(self, document_id: int) -> None:
         """In a thread: the whole text and block index, through a connection of this thread's own."""
         from ...store import Store
 
@@ -97,14 +100,17 @@ class ReaderScreen(LinkingMixin, Screen):
             finally:
                 store.close()
         except StoreError as exc:
+            self.app.call_from_thread(self._loading.discard, document_id)
             self.app.call_from_thread(self.notify, f"Cannot load the rest of the document: {exc}",
                                       severity="error", markup=False)
             return
-        self.app.call_from_thread(self._whole_read, view, document_id, text, blocks)
+        self.app.call_from_thread(self._whole_read, document_id, text, blocks)
 
-    def _whole_read(self, view: DocumentView, document_id: int, text: str, blocks) -> None:
-        if view.document_id == document_id and not view.loaded:  # not since replaced by another document
-            view.finish_loading(text, blocks)
+    def _whole_read(self, document_id: int, text: str, blocks) -> None:
+        self._loading.discard(document_id)
+        for view in self._views_of(document_id):  # the panes showing it now, sharing one copy
+            if not view.loaded:
+                view.finish_loading(text, blocks)
 
     # Helpers --------------------------------------------------------------------------------
     @property
@@ -375,7 +381,11 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_document(self, pane_number: int, document_id: int) -> None:
         pane = self.panes[pane_number - 1]
-        pane.view.load(document_id, *self._first_window(document_id))
+        shown = [v for v in self._views_of(document_id) if v.loaded and v is not pane.view]
+        if shown:  # already whole in another pane: share its text and block index
+            pane.view.load(document_id, shown[0].text, (shown[0].layout_model.starts, shown[0].layout_model.ends))
+        else:
+            pane.view.load(document_id, *self._first_window(document_id))
         self._load_the_rest(pane.view)
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
