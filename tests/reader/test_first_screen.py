@@ -99,3 +99,36 @@ async def test_two_panes_on_one_long_document_share_one_load(tmp_path: Path, mon
         left, right = app.screen.query(DocumentView)
         assert reads == ids
         assert left.loaded and right.loaded and left.text is right.text
+
+
+async def test_many_annotations_first_those_at_the_start_then_all(tmp_path: Path, monkeypatch) -> None:
+    from tui.store import Store
+
+    source, text = _long_document(tmp_path)
+    db = tmp_path / "long.db"
+    ids = make_db(db, source)
+    store = Store.open(db)
+    step = len(text) // 800
+    for n in range(800):  # spread over the text, so most start past the first chunk
+        store.create_annotation(ids[0], text, n * step, n * step + 4, "claim", "tester")
+    store.close()
+    first_frame: list[tuple[int, str]] = []
+    after_first_frame = ReaderScreen._after_first_frame
+
+    def seen(self, partly):
+        view = self.views[0]
+        first_frame.append((len(view.spans), str(self.panes[0].title_bar.render())))
+        after_first_frame(self, partly)
+
+    monkeypatch.setattr(ReaderScreen, "_after_first_frame", seen)
+    app = make_app(db, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(DocumentView)
+        shown_first, title = first_frame[0]
+        assert 0 < shown_first < 800  # only those near the start ...
+        assert "800 annotations" in title  # ... but the title counts them all
+        assert len(view.spans) == 800
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.cursor == step

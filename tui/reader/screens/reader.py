@@ -34,6 +34,7 @@ class ReaderScreen(LinkingMixin, Screen):
         self._documents: dict = {}
         self.doc_links: dict[int, list[Link]] = {}  # links touching each open document
         self._loading: set[int] = set()  # documents whose whole text a thread is reading
+        self._first_counts: dict[int, int] = {}  # id(view) -> its annotations, while it has only the first
 
     @property
     def store(self):
@@ -57,13 +58,38 @@ class ReaderScreen(LinkingMixin, Screen):
         yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
-        for pane in self.panes:
-            self._load_annotations(pane.view)
+        partly = [pane.view for pane in self.panes if not self._load_first_annotations(pane)]
         self.set_focus(self.panes[0].view)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
-        # After the first frame: the thread's decoding holds the GIL and would delay it.
-        self.call_after_refresh(lambda: [self._load_the_rest(view) for view in self.views])
+        self.call_after_refresh(self._after_first_frame, partly)
+
+    def _after_first_frame(self, partly: list[DocumentView]) -> None:
+        for view in partly:
+            self._load_annotations(view)
+        # Not before: the thread's decoding holds the GIL and would delay the first frame.
+        for view in self.views:
+            self._load_the_rest(view)
+
+    FIRST_ANNOTATIONS = 500  # more than this: the first frame reads only those at the start
+
+    def _load_first_annotations(self, pane: DocumentPane) -> bool:
+        """Load a pane's annotations for the first frame; False if only those near the start
+        were (10,000 annotations take ~0.1 s to read, their links as much again)."""
+        from ...model.chunked import CHUNK_CHARS
+
+        view, shown = pane.view, self.app.shown_annotator
+        count = self.store.annotation_count(view.document_id, shown)
+        if count <= self.FIRST_ANNOTATIONS:
+            self._load_annotations(view)
+            return True
+        view.me = self.app.annotator
+        # A screen from the top never shows past the first chunk (64 Ki code points).
+        view.set_annotations([a for a in self.store.annotations_starting_before(view.document_id, CHUNK_CHARS)
+                              if shown is None or a.annotator == shown])
+        self._first_counts[id(view)] = count  # the title tells the whole count meanwhile
+        self._refresh_title(view)
+        return False
 
     # Long documents: the first screen from the first chunks, the rest in a thread ------------------
     FIRST_CHUNKS = 2  # 128 Ki code points: more than any screen shows from the top
@@ -132,6 +158,7 @@ class ReaderScreen(LinkingMixin, Screen):
         return [view for view in self.views if view.document_id == document_id]
 
     def _load_annotations(self, view: DocumentView) -> None:
+        self._first_counts.pop(id(view), None)
         shown = self.app.shown_annotator
         view.me = self.app.annotator
         view.set_annotations([a for a in self.store.annotations(view.document_id)
@@ -149,7 +176,8 @@ class ReaderScreen(LinkingMixin, Screen):
         for pane in self.panes:
             if pane.view is view:
                 doc = self._document(view.document_id)
-                pane.title_bar.show(doc.title, doc.source, len(view.spans), pane.number)
+                count = self._first_counts.get(id(view), len(view.spans))
+                pane.title_bar.show(doc.title, doc.source, count, pane.number)
                 pane.set_class(view.has_focus, "focused")
 
     def _refresh_all(self, view: DocumentView | None = None) -> None:
