@@ -80,7 +80,7 @@ async def test_a_short_document_is_whole_from_the_start(tmp_path: Path) -> None:
 
 
 async def test_two_panes_on_one_long_document_share_one_load(tmp_path: Path, monkeypatch) -> None:
-    source, text = _long_document(tmp_path)
+    source, _text = _long_document(tmp_path)
     db = tmp_path / "long.db"
     ids = make_db(db, source)
     reads: list[int] = []
