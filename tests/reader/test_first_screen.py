@@ -6,9 +6,10 @@ import threading
 from pathlib import Path
 
 from tests.helpers import SIZE, line_text, make_app, make_db
-from tui.model.chunked import CHUNK_CHARS, ChunkedText
+from tui.model.chunked import CHUNK_CHARS
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.widgets.document_view import DocumentView
+from tui.reader.widgets.status_line import StatusLine
 
 
 def _long_document(tmp_path: Path) -> tuple[Path, str]:
@@ -36,7 +37,10 @@ async def test_first_screen_before_the_full_load_then_G_goes_to_the_true_end(tmp
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         view = app.screen.query_one(DocumentView)
-        assert not view.loaded and isinstance(view.text, ChunkedText)
+        assert not view.loaded and len(view.text) < len(text) and view.length == len(text)
+        assert text.startswith(view.text)  # the head, offsets unchanged
+        status = app.screen.query_one(StatusLine)
+        assert f"of {len(text)} " in str(status.render())  # the document's length, not the head's
         assert line_text(view, 0).startswith("Line 000000: a sentence with 😀")
         assert line_text(view, 5).startswith("Line 000005")
         await pilot.press("G")  # beyond the first chunks: waits for the rest

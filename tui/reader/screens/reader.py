@@ -48,8 +48,8 @@ class ReaderScreen(LinkingMixin, Screen):
         labels = self.store.labels()
         with Horizontal(id="panes"):
             for number, document_id in enumerate(self.document_ids, start=1):
-                text, blocks = self._first_window(document_id)
-                view = DocumentView(document_id, text, blocks=blocks)
+                text, blocks, length = self._first_window(document_id)
+                view = DocumentView(document_id, text, blocks=blocks, length=length)
                 view.set_labels(labels)
                 pane = DocumentPane(view, number)
                 self.panes.append(pane)
@@ -95,17 +95,20 @@ class ReaderScreen(LinkingMixin, Screen):
     FIRST_CHUNKS = 2  # 128 Ki code points: more than any screen shows from the top
 
     def _first_window(self, document_id: int):
-        """(text, blocks) to draw the first screen: a short text whole; a long one as a
-        ChunkedText with the block index of its first chunks only (the stored index of a
-        200 MB text alone takes 0.14 s to read)."""
+        """(text, blocks, length) to draw the first screen: a short text whole; of a long one
+        its head, the first chunks (a plain str: every model function works on it, offsets
+        unchanged), with their block index only (the stored index of a 200 MB text alone
+        takes 0.14 s to read) and the whole text's length."""
         from ...model.chunked import CHUNK_CHARS
         from ...model.layout import block_index
 
-        if self._document(document_id).length <= self.FIRST_CHUNKS * CHUNK_CHARS:
+        length = self._document(document_id).length
+        if length <= self.FIRST_CHUNKS * CHUNK_CHARS:
             text = self.store.text(document_id)
-            return text, self.store.blocks(document_id, text)
-        text = self.store.chunked_text(document_id)
-        return text, block_index(text.slice(0, text.starts[min(self.FIRST_CHUNKS, len(text.starts) - 1)]))
+            return text, self.store.blocks(document_id, text), length
+        chunks = self.store.chunked_text(document_id)
+        head = chunks.slice(0, chunks.starts[min(self.FIRST_CHUNKS, len(chunks.starts) - 1)])
+        return head, block_index(head), length
 
     def _load_the_rest(self, view: DocumentView) -> None:
         document_id = view.document_id

@@ -107,7 +107,8 @@ class DocumentView(Widget, can_focus=True):
             super().__init__(view)
             self.command = command
 
-    def __init__(self, document_id: int, text: str, *, blocks=None, id: str | None = None) -> None:
+    def __init__(self, document_id: int, text: str, *, blocks=None, length: int | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.document_id = document_id
         self.text = text
@@ -134,9 +135,10 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache: dict = {}
         self._frame: dict | None = None
         self._dragging = False
-        # A long document arrives as its first chunks (a ChunkedText and their block index):
-        # until finish_loading() brings the whole text, what needs more waits here.
-        self.loaded = isinstance(text, str)
+        # A long document arrives as its head (``length`` is the whole text's): until
+        # finish_loading() brings the rest, what needs more than the head waits here.
+        self.length = len(text) if length is None else length
+        self.loaded = self.length == len(text)
         self._waiting: list = []
 
     # Public API for the screen -----------------------------------------------------------
@@ -150,11 +152,12 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache.clear()
         self.refresh()
 
-    def load(self, document_id: int, text: str, blocks=None) -> None:
+    def load(self, document_id: int, text: str, blocks=None, length: int | None = None) -> None:
         """Show another document in this view, from its start."""
         self.document_id, self.text = document_id, text
         self.layout_model = Layout(text, self.text_width, blocks=blocks)
-        self.loaded, self._waiting = isinstance(text, str), []
+        self.length = len(text) if length is None else length
+        self.loaded, self._waiting = self.length == len(text), []
         self.cursor, self.anchor, self.visual = 0, None, False
         self.top, self._top_offset, self.goal_x = RowPos(0, 0), 0, None
         self.search_pattern = None
@@ -167,7 +170,7 @@ class DocumentView(Widget, can_focus=True):
     def finish_loading(self, text: str, blocks) -> None:
         """The whole text and its block index, loaded after the first frame: swap them in (the
         offsets are the same), then run what waited for them."""
-        self.text = text
+        self.text, self.length = text, len(text)
         self.layout_model = Layout(text, self.layout_model.width, blocks=blocks)
         self.top = self.layout_model.pos_of(self._top_offset)
         self._laid_out_for = (0, 0)
@@ -181,8 +184,8 @@ class DocumentView(Widget, can_focus=True):
         self.post_message(self.Changed(self))
 
     def wait_for_text(self, action) -> bool:
-        """True, with ``action`` kept for when the whole text is here, while only the first
-        chunks are; False when it may run now."""
+        """True, with ``action`` kept for when the whole text is here, while only its head is;
+        False when it may run now."""
         if self.loaded:
             return False
         if not self._waiting:
@@ -450,7 +453,7 @@ class DocumentView(Widget, can_focus=True):
         self.notify(f"Cues {'shown' if self.show_cues else 'hidden'}.", markup=False, timeout=2)
 
     def action_toggle_suggestions(self) -> None:
-        if self.wait_for_text(self.action_toggle_suggestions):  # the recogniser needs a str
+        if self.wait_for_text(self.action_toggle_suggestions):  # suggestions read past the head
             return
         self.show_suggestions = not self.show_suggestions
         self.refresh()
@@ -475,7 +478,7 @@ class DocumentView(Widget, can_focus=True):
 
     def _scrollbar_cell(self, y: int, frame: dict, height: int) -> Segment:
         height = max(1, height)
-        length = max(1, len(self.text))
+        length = max(1, self.length)
         if not self._visible:
             return Segment(" ", frame["scrollbar"])
         first = self._visible[0][1].start
@@ -582,8 +585,8 @@ class DocumentView(Widget, can_focus=True):
         self.goal_x = None
 
     def action_document_end(self) -> None:
-        # The text's length, not the layout's end: a long document's first layout ends early.
-        self._move(len(self.text))
+        # The document's length, not the layout's end: a long document's head ends early.
+        self._move(self.length)
         self.goal_x = None
 
     def action_next_annotation(self) -> None:
@@ -619,7 +622,7 @@ class DocumentView(Widget, can_focus=True):
     def action_select_sentence(self) -> None:
         from ...model.sentences import sentence_at
 
-        if self.wait_for_text(self.action_select_sentence):  # the splitter needs a str
+        if self.wait_for_text(self.action_select_sentence):  # a sentence may run past the head
             return
         span = sentence_at(self.text, self.cursor)
         if span is None:
@@ -629,6 +632,8 @@ class DocumentView(Widget, can_focus=True):
         self.select(*span)
 
     def action_tag(self, label: str) -> None:
+        if self.wait_for_text(lambda: self.action_tag(label)):  # its suffix may lie past the head
+            return
         selection = self.selection
         if selection is None:
             self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
@@ -681,7 +686,7 @@ class DocumentView(Widget, can_focus=True):
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
         if not query:
             return False
-        if self.wait_for_text(lambda: self.search(query, forward, from_offset)):  # regexes need a str
+        if self.wait_for_text(lambda: self.search(query, forward, from_offset)):  # the whole text
             return True
         flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
         self.search_pattern = re.compile(re.escape(query), flags)
@@ -771,7 +776,7 @@ class DocumentView(Widget, can_focus=True):
             if span:
                 self.select(*span)
         elif event.x >= self.text_width and self.size.height:  # click on the scroll indicator
-            self.move_to(int(len(self.text) * event.y / self.size.height))
+            self.move_to(int(self.length * event.y / self.size.height))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()

@@ -46,8 +46,8 @@ class StatusLine(Static):
             if len(here) > 3:
                 line.append(f"  (+{len(here) - 3} more)", style="dim")
         else:
-            total = max(1, len(view.text))
-            line.append(f"Offset {view.cursor} of {len(view.text)} ({100 * view.cursor // total}%)")
+            total = max(1, view.length)  # the document's, while only its head is loaded too
+            line.append(f"Offset {view.cursor} of {view.length} ({100 * view.cursor // total}%)")
             line.append(f"   annotator: {safe_for_display(annotator)}", style="dim")
         self.update(line)
 
