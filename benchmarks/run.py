@@ -105,6 +105,8 @@ async def key_timings(db: str, document_id: int) -> dict[str, list[float]]:
     results: dict[str, list[float]] = {"page": [], "line": [], "select": []}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the whole text, loaded after the first screen
+        await pilot.pause()
         view = app.screen.query_one(DocumentView)
 
         def measure(action) -> float:
@@ -197,7 +199,11 @@ def main() -> None:
         ours, _ = launch(["diptych", str(corpus_db), *map(str, corpus_ids)])
         rows.append(("launch to first screen, corpus", f"{ours:.2f} s", "≤ 1.3×", f"{bare:.2f} s",
                      f"{ours / bare:.2f}×", ours / bare <= 1.3))
-        big_launch, peak = launch(["diptych", str(db), "1"])
+        big_launch, _ = launch(["diptych", str(db), "1"])
+        # The probe exits at the first screen, before the whole text has loaded in the background.
+        from startup import peak_loaded
+
+        peak = peak_loaded(db)
         rows.append(("launch to first screen, 50 MB document", f"{big_launch:.2f} s", "≤ 1 s and ≤ 2×",
                      f"{bare:.2f} s", f"{big_launch / bare:.2f}×", big_launch <= 1 and big_launch / bare <= 2))
 
@@ -238,7 +244,12 @@ def main() -> None:
             else:
                 rows.append(("export of 1M annotations (JSONL)", f"{ours_export:.1f} s", "≤ 2×",
                              "no sqlite3 shell", "-", False))
-        rows.append(("peak memory, 50 MB document open", f"{peak:.0f} MB", "≤ 400 MB", "-", "-", peak <= 400))
+        rows.append(("peak memory, 50 MB document open and loaded", f"{peak:.0f} MB", "≤ 400 MB", "-", "-", peak <= 400))
+
+    # Issue 15: first screens through a real terminal (tmux), the 200 MB document, export of 200,000.
+    from startup import startup_figures
+
+    rows += startup_figures()
 
     headers = ("figure", "value", "target", "reference (same run)", "ratio", "ok")
     table = [headers] + [(*r[:5], "yes" if r[5] else "NO") for r in rows]

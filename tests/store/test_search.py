@@ -56,7 +56,7 @@ def test_an_older_database_gets_its_index_when_it_migrates(tmp_path, corpus):
     conn = sqlite3.connect(db)  # as a database from before search: no index, schema 5
     conn.executescript("DROP TRIGGER documents_fts_insert; DROP TRIGGER documents_fts_delete; DROP TABLE document_fts;"
                        "DROP TABLE document_originals; DELETE FROM migrations WHERE version >= 6;"
-                       " PRAGMA user_version = 5;")
+                       " DROP TABLE document_chunks; PRAGMA user_version = 5;")
     conn.close()
     store = Store.open(db)
     assert [h.document_id for h in store.search("Syrsky")][:1] == [2]

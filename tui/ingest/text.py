@@ -31,7 +31,8 @@ def _decode(data: bytes, encoding: str | None) -> str:
 
 def guess_title(text: str, path: Path, *, markdown: bool = False) -> str:
     """The first line when it reads like a headline, else the file's name."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    # Only the head: split("\n", 1) would copy the rest of a 200 MB text (0.3 s).
+    first = text[:4096].lstrip("\ufeff").split("\n", 1)[0].strip()
     if markdown:
         first = first.lstrip("#").strip()
     if first and len(first) <= 120 and not first.endswith((".", ",", ";", ":")):

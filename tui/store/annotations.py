@@ -78,6 +78,23 @@ class AnnotationsMixin:
         )
         return [Annotation(*row) for row in rows]
 
+    def annotations_starting_before(self, document_id: int, end: int) -> list[Annotation]:
+        """A document's annotations that start before ``end``, in text order: all that a first
+        screen of ``[0, end)`` can show (the index on (document_id, start) reads only those)."""
+        rows = self.conn.execute(
+            f"SELECT {columns(ANNOTATION_COLUMNS)} FROM annotations WHERE document_id = ? AND start < ?"
+            ' ORDER BY start, "end", id',
+            (document_id, end),
+        )
+        return [Annotation(*row) for row in rows]
+
+    def annotation_count(self, document_id: int, annotator: str | None = None) -> int:
+        """How many annotations a document has (by ``annotator``, if given)."""
+        sql, params = "SELECT count(*) FROM annotations WHERE document_id = ?", (document_id,)
+        if annotator is not None:
+            sql, params = sql + " AND annotator = ?", (document_id, annotator)
+        return self.conn.execute(sql, params).fetchone()[0]
+
     def delete_annotation(self, annotation_id: str, deleted_by: str | None = None) -> tuple[Annotation, list[Link]]:
         """Delete an annotation and its links in one transaction, leaving a tombstone for each
         (who and when, so that no merge brings them back); return both for undo."""

@@ -52,6 +52,7 @@ class MergeMixin:
                 ours[sha] = cursor.lastrowid
                 self._save_blocks(cursor.lastrowid, row[-1])
                 self._copy_original(other, their_id, cursor.lastrowid)
+                self._save_chunks(cursor.lastrowid, row[-1])
                 count["documents_added"] += 1
             doc_map[their_id] = ours[sha]
         # A document they replaced with a new version is replaced here too (unless ours

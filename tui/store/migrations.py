@@ -154,6 +154,29 @@ def _document_originals(db) -> None:
     )
 
 
+def _text_chunks(db) -> None:
+    # Each text again in chunks of 65,536 code points with their offsets: the reader draws
+    # its first screen from the first chunk (SQLite reads a TEXT value whole, even for
+    # substr()). The size is written here, not read from tui.model.chunked: frozen.
+    conn = db.conn
+    conn.execute(
+        "CREATE TABLE document_chunks ("
+        " document_id INTEGER NOT NULL REFERENCES documents (id),"
+        " number INTEGER NOT NULL,"  # 0, 1, 2 ... in text order
+        " start INTEGER NOT NULL,"  # code-point offset of the chunk's first character
+        " text TEXT NOT NULL,"  # last: reading number and start never walks the text's pages
+        " PRIMARY KEY (document_id, number))"
+    )
+    size = 65536
+    for (document_id,) in conn.execute("SELECT id FROM documents ORDER BY id").fetchall():
+        (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+        starts = range(0, len(text), size) if text else range(1)
+        conn.executemany(
+            "INSERT INTO document_chunks (document_id, number, start, text) VALUES (?, ?, ?, ?)",
+            ((document_id, number, start, text[start:start + size]) for number, start in enumerate(starts)),
+        )
+
+
 MIGRATIONS = [
     ("initial schema", _initial_schema),
     ("annotation attributes and origin, attribute types, rejected suggestions", _attributes),
@@ -162,6 +185,7 @@ MIGRATIONS = [
     ("ratings on claims (ClaimReview) and speakers on attributions", _ratings_and_speakers),
     ("full-text search over the documents (FTS5)", _search),
     ("the original bytes of each document, with the extractor that read them", _document_originals),
+    ("each text in chunks with their offsets, so the reader's first screen reads only the first", _text_chunks),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

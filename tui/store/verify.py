@@ -18,6 +18,8 @@ class VerifyMixin:
             text = self.text(doc.id)
             if len(text) != doc.length:
                 problems.append(f"document {doc.id}: stored length {doc.length} but text has {len(text)}")
+            if not self._chunks_match(doc.id, text):
+                problems.append(f"document {doc.id}: its text chunks (what the reader shows) differ from its text")
             for a in self.annotations(doc.id):
                 counts["annotations"] += 1
                 if a.status == "orphaned":
@@ -42,3 +44,12 @@ class VerifyMixin:
         counts["buried_alive"] = len(alive)
         problems += [f"{kind} {record_id} is both live and deleted (a tombstone)" for record_id, kind in alive]
         return {"counts": counts, "problems": problems, "integrity": integrity == ["ok"]}
+
+    def _chunks_match(self, document_id: int, text: str) -> bool:
+        at = 0
+        for start, chunk in self.conn.execute(
+                "SELECT start, text FROM document_chunks WHERE document_id = ? ORDER BY number", (document_id,)):
+            if start != at or text[at:at + len(chunk)] != chunk:
+                return False
+            at += len(chunk)
+        return at == len(text)

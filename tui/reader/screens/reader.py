@@ -33,6 +33,8 @@ class ReaderScreen(LinkingMixin, Screen):
         self._data_version: int | None = None
         self._documents: dict = {}
         self.doc_links: dict[int, list[Link]] = {}  # links touching each open document
+        self._loading: set[int] = set()  # documents whose whole text a thread is reading
+        self._first_counts: dict[int, int] = {}  # id(view) -> its annotations, while it has only the first
 
     @property
     def store(self):
@@ -46,8 +48,8 @@ class ReaderScreen(LinkingMixin, Screen):
         labels = self.store.labels()
         with Horizontal(id="panes"):
             for number, document_id in enumerate(self.document_ids, start=1):
-                text = self.store.text(document_id)
-                view = DocumentView(document_id, text, blocks=self.store.blocks(document_id, text))
+                text, blocks, length = self._first_window(document_id)
+                view = DocumentView(document_id, text, blocks=blocks, length=length)
                 view.set_labels(labels)
                 pane = DocumentPane(view, number)
                 self.panes.append(pane)
@@ -56,14 +58,91 @@ class ReaderScreen(LinkingMixin, Screen):
         yield KeyHints(id="keys")
 
     def on_mount(self) -> None:
-        for pane in self.panes:
-            self._load_annotations(pane.view)
+        partly = [pane.view for pane in self.panes if not self._load_first_annotations(pane)]
         self.set_focus(self.panes[0].view)
         for name, key in self.panes[0].view.shadowed_labels.items():
             self.notify(f"Label {name}'s key {key} is now a reader key: tag {name} from the palette "
                         "(Ctrl+P, “Tag the selection as”).", severity="warning", markup=False, timeout=10)
         self._data_version = self.store.data_version()
         self.set_interval(self.POLL_SECONDS, self._poll_other_writers)
+        self.call_after_refresh(self._after_first_frame, partly)
+
+    def _after_first_frame(self, partly: list[DocumentView]) -> None:
+        for view in partly:
+            self._load_annotations(view)
+        # Not before: the thread's decoding holds the GIL and would delay the first frame.
+        for view in self.views:
+            self._load_the_rest(view)
+
+    FIRST_ANNOTATIONS = 500  # more than this: the first frame reads only those at the start
+
+    def _load_first_annotations(self, pane: DocumentPane) -> bool:
+        """Load a pane's annotations for the first frame; False if only those near the start
+        were (10,000 annotations take ~0.1 s to read, their links as much again)."""
+        from ...model.chunked import CHUNK_CHARS
+
+        view, shown = pane.view, self.app.shown_annotator
+        count = self.store.annotation_count(view.document_id, shown)
+        if count <= self.FIRST_ANNOTATIONS:
+            self._load_annotations(view)
+            return True
+        view.me = self.app.annotator
+        # A screen from the top never shows past the first chunk (64 Ki code points).
+        view.set_annotations([a for a in self.store.annotations_starting_before(view.document_id, CHUNK_CHARS)
+                              if shown is None or a.annotator == shown])
+        self._first_counts[id(view)] = count  # the title tells the whole count meanwhile
+        self._refresh_title(view)
+        return False
+
+    # Long documents: the first screen from the first chunks, the rest in a thread ------------------
+    FIRST_CHUNKS = 2  # 128 Ki code points: more than any screen shows from the top
+
+    def _first_window(self, document_id: int):
+        """(text, blocks, length) to draw the first screen: a short text whole; of a long one
+        its head, the first chunks (a plain str: every model function works on it, offsets
+        unchanged), with their block index only (the stored index of a 200 MB text alone
+        takes 0.14 s to read) and the whole text's length."""
+        from ...model.chunked import CHUNK_CHARS
+        from ...model.layout import block_index
+
+        length = self._document(document_id).length
+        if length <= self.FIRST_CHUNKS * CHUNK_CHARS:
+            text = self.store.text(document_id)
+            return text, self.store.blocks(document_id, text), length
+        chunks = self.store.chunked_text(document_id)
+        head = chunks.slice(0, chunks.starts[min(self.FIRST_CHUNKS, len(chunks.starts) - 1)])
+        return head, block_index(head), length
+
+    def _load_the_rest(self, view: DocumentView) -> None:
+        document_id = view.document_id
+        if view.loaded or document_id in self._loading:  # one read per document, whatever the panes
+            return
+        self._loading.add(document_id)
+        self.run_worker(lambda: self._read_whole(document_id), thread=True, group="load-text", exit_on_error=False)
+
+    def _read_whole(self, document_id: int) -> None:
+        """In a thread: the whole text and block index, through a connection of this thread's own."""
+        from ...store import Store
+
+        try:
+            store = Store.open(self.store.path, readonly=True)
+            try:
+                text = store.text(document_id)
+                blocks = store.blocks(document_id, text)
+            finally:
+                store.close()
+        except StoreError as exc:
+            self.app.call_from_thread(self._loading.discard, document_id)
+            self.app.call_from_thread(self.notify, f"Cannot load the rest of the document: {exc}",
+                                      severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._whole_read, document_id, text, blocks)
+
+    def _whole_read(self, document_id: int, text: str, blocks) -> None:
+        self._loading.discard(document_id)
+        for view in self._views_of(document_id):  # the panes showing it now, sharing one copy
+            if not view.loaded:
+                view.finish_loading(text, blocks)
 
     # Helpers --------------------------------------------------------------------------------
     @property
@@ -85,6 +164,7 @@ class ReaderScreen(LinkingMixin, Screen):
         return [view for view in self.views if view.document_id == document_id]
 
     def _load_annotations(self, view: DocumentView) -> None:
+        self._first_counts.pop(id(view), None)
         shown = self.app.shown_annotator
         view.me = self.app.annotator
         view.set_annotations([a for a in self.store.annotations(view.document_id)
@@ -102,7 +182,8 @@ class ReaderScreen(LinkingMixin, Screen):
         for pane in self.panes:
             if pane.view is view:
                 doc = self._document(view.document_id)
-                pane.title_bar.show(doc.title, doc.source, len(view.spans), pane.number)
+                count = self._first_counts.get(id(view), len(view.spans))
+                pane.title_bar.show(doc.title, doc.source, count, pane.number)
                 pane.set_class(view.has_focus, "focused")
 
     def _refresh_all(self, view: DocumentView | None = None) -> None:
@@ -347,8 +428,12 @@ class ReaderScreen(LinkingMixin, Screen):
 
     def show_document(self, pane_number: int, document_id: int) -> None:
         pane = self.panes[pane_number - 1]
-        text = self.store.text(document_id)
-        pane.view.load(document_id, text, self.store.blocks(document_id, text))
+        shown = [v for v in self._views_of(document_id) if v.loaded and v is not pane.view]
+        if shown:  # already whole in another pane: share its text and block index
+            pane.view.load(document_id, shown[0].text, (shown[0].layout_model.starts, shown[0].layout_model.ends))
+        else:
+            pane.view.load(document_id, *self._first_window(document_id))
+        self._load_the_rest(pane.view)
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
         self._refresh_all(pane.view)

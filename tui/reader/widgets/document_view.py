@@ -118,7 +118,8 @@ class DocumentView(Widget, can_focus=True):
             super().__init__(view)
             self.command = command
 
-    def __init__(self, document_id: int, text: str, *, blocks=None, id: str | None = None) -> None:
+    def __init__(self, document_id: int, text: str, *, blocks=None, length: int | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.document_id = document_id
         self.text = text
@@ -148,6 +149,11 @@ class DocumentView(Widget, can_focus=True):
         self._dragging = False
         self._pending_find: str | None = None  # "f" or "t": the next key is the character to find
         self._sentence_steps: list[tuple[int, int]] = []  # what s selected, press after press
+        # A long document arrives as its head (``length`` is the whole text's): until
+        # finish_loading() brings the rest, what needs more than the head waits here.
+        self.length = len(text) if length is None else length
+        self.loaded = self.length == len(text)
+        self._waiting: list = []
 
     def request(self, message: Changed) -> None:
         """Hand a request (tag, a command on an annotation, a screen command) to the screen
@@ -177,10 +183,12 @@ class DocumentView(Widget, can_focus=True):
         self._style_cache.clear()
         self.refresh()
 
-    def load(self, document_id: int, text: str, blocks=None) -> None:
+    def load(self, document_id: int, text: str, blocks=None, length: int | None = None) -> None:
         """Show another document in this view, from its start."""
         self.document_id, self.text = document_id, text
         self.layout_model = Layout(text, self.text_width, blocks=blocks)
+        self.length = len(text) if length is None else length
+        self.loaded, self._waiting = self.length == len(text), []
         self.cursor, self.anchor, self.visual = 0, None, False
         self.top, self._top_offset, self.goal_x = RowPos(0, 0), 0, None
         self.search_pattern = None
@@ -189,6 +197,32 @@ class DocumentView(Widget, can_focus=True):
         self._cue_cache.clear()
         self._ghost_cache.clear()
         self.refresh()
+
+    def finish_loading(self, text: str, blocks) -> None:
+        """The whole text and its block index, loaded after the first frame: swap them in (the
+        offsets are the same), then run what waited for them."""
+        self.text, self.length = text, len(text)
+        self.layout_model = Layout(text, self.layout_model.width, blocks=blocks)
+        self.top = self.layout_model.pos_of(self._top_offset)
+        self._laid_out_for = (0, 0)
+        self._cue_cache.clear()
+        self._ghost_cache.clear()
+        self.loaded = True
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def wait_for_text(self, action) -> bool:
+        """True, with ``action`` kept for when the whole text is here, while only its head is;
+        False when it may run now."""
+        if self.loaded:
+            return False
+        if not self._waiting:
+            self.notify("Loading the rest of the document…", markup=False, timeout=2)
+        self._waiting.append(action)
+        return True
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         self.spans.reset(annotations)
@@ -211,6 +245,8 @@ class DocumentView(Widget, can_focus=True):
         self.move_to(end, keep_selection=True)
 
     def move_to(self, offset: int, keep_selection: bool = False) -> None:
+        if offset > self.layout_model.max_offset and self.wait_for_text(lambda: self.move_to(offset, keep_selection)):
+            return
         # The cursor stands on whole characters: never inside "👨‍👩‍👧‍👦" or between e and U+0301.
         offset = cluster_start(self.text, max(0, min(offset, self.layout_model.max_offset)))
         if not keep_selection and not self.visual:
@@ -275,6 +311,10 @@ class DocumentView(Widget, can_focus=True):
 
     def scroll_rows(self, count: int, move_cursor: bool = True) -> None:
         """Scroll by ``count`` rows; the cursor moves with the page, or stays in view."""
+        if (count > 0 and not self.loaded and self._visible
+                and self._visible[-1][1].end + count * self.text_width >= self.layout_model.max_offset
+                and self.wait_for_text(lambda: self.scroll_rows(count, move_cursor))):  # past the first chunks
+            return
         model = self.layout_model
         model.set_width(self.text_width)
         height = max(1, self.size.height)
@@ -484,6 +524,8 @@ class DocumentView(Widget, can_focus=True):
         self.request(self.Command(self, "toggle_cues"))  # every pane: the screen decides
 
     def action_toggle_suggestions(self) -> None:
+        if self.wait_for_text(self.action_toggle_suggestions):  # suggestions read past the head
+            return
         self.request(self.Command(self, "toggle_suggestions"))
 
     def set_reading_aids(self, cues: bool | None = None, suggestions: bool | None = None) -> None:
@@ -499,6 +541,8 @@ class DocumentView(Widget, can_focus=True):
         self.request(self.Command(self, "reject_suggestion"))
 
     def action_pair(self) -> None:
+        if self.wait_for_text(self.action_pair):
+            return
         self.request(self.Command(self, "pair"))
 
     def _text_attributes(self, component: str) -> Style:
@@ -508,7 +552,7 @@ class DocumentView(Widget, can_focus=True):
 
     def _scrollbar_cell(self, y: int, frame: dict, height: int) -> Segment:
         height = max(1, height)
-        length = max(1, len(self.text))
+        length = max(1, self.length)
         if not self._visible:
             return Segment(" ", frame["scrollbar"])
         first = self._visible[0][1].start
@@ -717,7 +761,8 @@ class DocumentView(Widget, can_focus=True):
         self.goal_x = None
 
     def action_document_end(self) -> None:
-        self._move(self.layout_model.max_offset)
+        # The document's length, not the layout's end: a long document's head ends early.
+        self._move(self.length)
         self.goal_x = None
 
     def action_next_annotation(self) -> None:
@@ -755,6 +800,8 @@ class DocumentView(Widget, can_focus=True):
         the sentence around it, one press each."""
         from ...model.sentences import sentence_steps
 
+        if self.wait_for_text(self.action_select_sentence):  # a sentence may run past the head
+            return
         steps = self._sentence_steps
         if self.selection in steps and steps.index(self.selection) + 1 < len(steps):
             span = steps[steps.index(self.selection) + 1]
@@ -768,6 +815,8 @@ class DocumentView(Widget, can_focus=True):
         self.select(*span)
 
     def action_tag(self, label: str) -> None:
+        if self.wait_for_text(lambda: self.action_tag(label)):  # its suffix may lie past the head
+            return
         selection = self.selection
         if selection is not None:
             selection = snap_span(self.text, *selection)  # a tag never splits a character
@@ -825,6 +874,8 @@ class DocumentView(Widget, can_focus=True):
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
         if not query:
             return False
+        if self.wait_for_text(lambda: self.search(query, forward, from_offset)):  # the whole text
+            return True
         flags = 0 if any(ch.isupper() for ch in query) else re.IGNORECASE
         self.search_pattern = re.compile(re.escape(query), flags)
         return self.search_again(forward, from_offset)
@@ -833,6 +884,8 @@ class DocumentView(Widget, can_focus=True):
         pattern = self.search_pattern
         if pattern is None:
             return False
+        if self.wait_for_text(lambda: self.search_again(forward, from_offset)):
+            return True
         origin = self.cursor if from_offset is None else from_offset
         if forward:
             match = pattern.search(self.text, origin + 1) or pattern.search(self.text, 0)
@@ -911,7 +964,7 @@ class DocumentView(Widget, can_focus=True):
             if span:
                 self.select(*span)
         elif event.x >= self.text_width and self.size.height:  # click on the scroll indicator
-            self.move_to(int(len(self.text) * event.y / self.size.height))
+            self.move_to(int(self.length * event.y / self.size.height))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()

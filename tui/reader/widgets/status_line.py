@@ -54,8 +54,8 @@ class StatusLine(Static):
             line.append(excerpt(view.text[ghost.start:ghost.end], 50), style="italic")
             line.append("   Enter accepts · r rejects", style="bold")
         else:
-            total = max(1, len(view.text))
-            line.append(f"Offset {view.cursor} of {len(view.text)} ({100 * view.cursor // total}%)")
+            total = max(1, view.length)  # the document's, while only its head is loaded too
+            line.append(f"Offset {view.cursor} of {view.length} ({100 * view.cursor // total}%)")
             line.append(f"   annotator: {safe_for_display(annotator)}", style="dim")
         self.update(line)
 
