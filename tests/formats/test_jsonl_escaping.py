@@ -29,7 +29,7 @@ def _raw_ones(line: str) -> list[str]:
     return [ch for ch in line if ch in MUST_ESCAPE]
 
 
-@pytest.mark.parametrize("ch", MUST_ESCAPE)
+@pytest.mark.parametrize("ch", MUST_ESCAPE, ids=lambda ch: f"U+{ord(ch):04X}")
 def test_each_character_is_escaped_on_both_paths(ch):
     value = f"a{ch}b’©"
     line = json.dumps({"exact": value}, ensure_ascii=False)

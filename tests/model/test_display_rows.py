@@ -31,7 +31,7 @@ def test_the_table_maps_every_control_to_one_harmless_cell():
     assert {DISPLAY_TABLE[c] for c in range(0x80, 0xA0)} == {"\ufffd"}
 
 
-@pytest.mark.parametrize("ch", CONTROLS[:9] + CONTROLS[10:])  # all but the tab
+@pytest.mark.parametrize("ch", CONTROLS[:9] + CONTROLS[10:], ids=lambda ch: f"U+{ord(ch):04X}")  # all but the tab
 def test_display_char_draws_a_control_as_its_picture_in_one_cell(ch):
     assert char_cells(ch, 0) == 1 and char_cells(ch, 3) == 1
     assert display_char(ch, 1) == DISPLAY_TABLE[ord(ch)]
