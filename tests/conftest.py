@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from .helpers import CORPUS
 
-
 # No silent skips in CI ------------------------------------------------------------------------
 # Under CI=true a skipped test is a test that did not run: it fails, and the summary lists
 # what was skipped and why, unless the test is marked ``allowed_skip(reason=...)``.

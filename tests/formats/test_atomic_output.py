@@ -50,10 +50,9 @@ def test_the_target_keeps_its_old_content_until_the_new_one_is_complete(tmp_path
 def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(tmp_path):
     target = tmp_path / "out.jsonl"
     target.write_text(OLD)
-    with pytest.raises(RuntimeError, match="disk on fire"):
-        with atomic_writer(str(target)) as handle:
-            handle.write("partial")
-            raise RuntimeError("disk on fire")
+    with pytest.raises(RuntimeError, match="disk on fire"), atomic_writer(str(target)) as handle:
+        handle.write("partial")
+        raise RuntimeError("disk on fire")
     assert target.read_text() == OLD
     assert _leftovers(tmp_path, target) == []
 

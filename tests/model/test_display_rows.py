@@ -47,13 +47,13 @@ def test_display_char_draws_a_tab_as_spaces_to_the_next_stop_and_leaves_text_alo
 # One line of each kind, each with controls in it: no tab, tabs, wide characters, a line cut
 # at MAX_BLOCK (its cut falls in the middle of controls), and a last line without a newline.
 LONG = ("word\x1b[2J " * (MAX_BLOCK // 5 + 40)).rstrip()
-TEXT = "\n".join([
-    "plain\x1b[31mred\x07 bell\x7f del\x9b csi\x00nul",
-    "tab\there\t\x1b\tand\x85next",
-    "中文\x1b漢字😀\x08wide\x90",
-    LONG,
-    "last\x1b]0;title\x07",
-])
+TEXT = (
+    "plain\x1b[31mred\x07 bell\x7f del\x9b csi\x00nul\n"
+    "tab\there\t\x1b\tand\x85next\n"
+    "中文\x1b漢字😀\x08wide\x90\n"
+    f"{LONG}\n"
+    "last\x1b]0;title\x07"
+)
 
 
 def _row_kinds(layout: Layout):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 from operator import add
-from collections import OrderedDict
 from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
