@@ -15,6 +15,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 
 LINE = re.compile(r"^\s*(?P<key>[\w.]+)__mutmut_\d+: (?P<status>[\w ]+?)\s*$")
 CAUGHT = {"killed", "timeout", "caught by type check", "segfault"}
@@ -22,11 +23,13 @@ NOT_RUN = {"not checked", "skipped"}
 
 
 def module_of(key: str) -> str:
-    """``tui.store.merge.xǁMergeMixinǁmerge_from`` -> ``tui/store/merge.py``."""
+    """``tui.store.merge.xǁMergeMixinǁmerge_from`` -> ``tui/store/merge.py``; a package's
+    own functions (``tui.formats.x_atomic_writer``) -> ``tui/formats/__init__.py``."""
     parts = key.split(".")
     while parts and (parts[-1].startswith("x_") or parts[-1].startswith("xǁ")):
         parts.pop()
-    return "/".join(parts) + ".py"
+    path = "/".join(parts)
+    return f"{path}/__init__.py" if Path(path).is_dir() else f"{path}.py"
 
 
 def tally(lines) -> dict[str, Counter]:
