@@ -86,3 +86,108 @@ def test_an_unchanged_place_scores_one_and_is_kept():
     moves, _, counts = plan_reanchoring(text, [Annotation("k", 1, start, start + len(EXACT), "claim", EXACT,
                                                           PREFIX, SUFFIX, "", "t", "", "", "anchored")])
     assert moves == [("k", start, start + len(EXACT))] and counts["kept"] == 1
+
+
+def _moved_text(moved: int, prefix_edits: int = 0, suffix_edits: int = 0, prefix_kept: bool = False,
+                length: int = LENGTH) -> tuple[str, int]:
+    """Like _changed_text, with the quote ``moved`` code points after its old start (300)."""
+    def edited(context: str, edits: int) -> str:
+        chars = list(context)
+        for i in range(edits):
+            chars[2 + 4 * i] = "#"
+        return "".join(chars)
+
+    before = "." * (300 + moved - len(PREFIX))
+    before += edited(PREFIX, prefix_edits) if prefix_kept else "*" * len(PREFIX)
+    text = before + EXACT + edited(SUFFIX, suffix_edits)
+    return text + "." * (length - len(text)), len(before)
+
+
+def test_a_candidate_scoring_exactly_the_threshold_is_kept():
+    # Moved 500 of 1,000: position 0.5. (50 + 0 + 20·0.9 + 2·0.5) / 92 = 69 / 92 = 0.75 exactly.
+    text, start = _moved_text(500, suffix_edits=2)
+    assert reanchor(text, EXACT, PREFIX, SUFFIX, 300, 300 + len(EXACT)) == (start, start + len(EXACT), 0.75)
+    # One more code point away: (50 + 18 + 2·0.499) / 92 = 0.74998: orphaned.
+    text, _ = _moved_text(501, suffix_edits=2)
+    assert reanchor(text, EXACT, PREFIX, SUFFIX, 300, 300 + len(EXACT)) is None
+
+
+def test_every_part_of_the_score_counts_with_its_weight():
+    # prefix 2 edits (0.9), suffix 4 edits (0.8), moved 10: (50 + 18 + 16 + 1.98) / 92 = 0.93457
+    text, start = _moved_text(10, prefix_edits=2, suffix_edits=4, prefix_kept=True)
+    found = reanchor(text, EXACT, PREFIX, SUFFIX, 300, 300 + len(EXACT))
+    assert found[:2] == (start, start + len(EXACT))
+    assert found[2] == pytest.approx((50 + 20 * 0.9 + 20 * 0.8 + 2 * 0.99) / 92, abs=1e-12)
+
+
+def test_a_document_that_shrank_past_the_old_start_scores_position_zero():
+    # The old start (5,000) lies beyond the new text (1,000): position is 0, not negative.
+    # Prefix and suffix intact: (50 + 20 + 20 + 0) / 92 = 0.97826
+    text, start = _moved_text(10, prefix_kept=True)
+    found = reanchor(text, EXACT, PREFIX, SUFFIX, 5000, 5000 + len(EXACT))
+    assert found == (start, start + len(EXACT), pytest.approx(90 / 92, abs=1e-12))
+
+
+def test_a_quote_moved_to_the_very_start_has_no_prefix_to_agree():
+    # Nothing before it: the stored prefix agrees with "" at 0.0, the suffix fully, moved 290
+    # of 1,000: (50 + 0 + 20 + 2·0.71) / 92 = 0.77630
+    text = EXACT + SUFFIX
+    text += "." * (LENGTH - len(text))
+    found = reanchor(text, EXACT, PREFIX, SUFFIX, 290, 290 + len(EXACT))
+    assert found == (0, len(EXACT), pytest.approx((50 + 20 + 2 * 0.71) / 92, abs=1e-12))
+
+
+def test_a_quote_closer_to_the_start_than_its_prefix_is_long():
+    # Five characters before it, "that ": the prefix (20) is compared with those five only.
+    from rapidfuzz import fuzz
+
+    text = "that " + EXACT + SUFFIX
+    text += "." * (LENGTH - len(text))
+    found = reanchor(text, EXACT, PREFIX, SUFFIX, 15, 15 + len(EXACT))
+    prefix_part = fuzz.ratio(PREFIX, "that ") / 100  # 2·5 / 25 = 0.4
+    assert prefix_part == 0.4
+    assert found == (5, 5 + len(EXACT), pytest.approx((50 + 20 * 0.4 + 20 + 2 * 0.99) / 92, abs=1e-12))
+
+
+def test_equal_scores_go_to_the_first_occurrence():
+    # The same quote and context twice, the old start halfway between them: a tie.
+    block = "*" * 20 + EXACT + SUFFIX
+    text = "." * 100 + block + "." * 100 + block + "." * 100
+    first, second = text.index(EXACT), text.rindex(EXACT)
+    old = (first + second) // 2
+    assert old - first == second - old
+    found = reanchor(text, EXACT, PREFIX, SUFFIX, old, old + len(EXACT))
+    assert found is not None and found[0] == first
+
+
+def test_an_empty_span_is_never_re_anchored():
+    assert reanchor("some text", "", "", "", 3, 3) is None
+
+
+def test_approximate_matches_within_half_the_quote():
+    # A four-letter quote with one letter changed is still found (edit distance 1 <= 4 // 2).
+    text = "." * 40 + PREFIX + "Kyev" + SUFFIX + "." * 40
+    start = text.index("Kyev")
+    found = reanchor(text, "Kyiv", PREFIX, SUFFIX, start, start + 4)
+    assert found == (start, start + 4, pytest.approx((50 * 0.75 + 40 + 2) / 92, abs=1e-12))
+    # Twelve letters, five changed: 1 - 5/12 = 0.583 quote, context intact:
+    # (50·0.583 + 40 + 2·1) / 92 = 0.7736, kept; six changed would need an edit distance of 6 = 12 // 2.
+    quote = "abcdefghijkl"
+    changed = "aXcXeXgXiXkl"
+    text = "." * 40 + PREFIX + changed + SUFFIX + "." * 40
+    start = text.index(changed)
+    found = reanchor(text, quote, PREFIX, SUFFIX, start, start + 12)
+    assert found is not None and found[:2] == (start, start + 12)
+    assert found[2] == pytest.approx((50 * (1 - 5 / 12) + 40 + 2) / 92, abs=1e-12)
+    # Three letters: too short to look for approximately.
+    text = "." * 40 + PREFIX + "Kyv" + SUFFIX
+    assert reanchor(text, "Kiv", PREFIX, SUFFIX, 60, 63) is None
+
+
+def test_an_approximate_match_ends_on_the_words_not_on_the_fewest_edits():
+    old = "." * 50 + PREFIX + EXACT + SUFFIX + "." * 50
+    new = "." * 50 + PREFIX + "the ministry has confirmed the figures" + SUFFIX + "." * 50
+    start = old.index(EXACT)
+    found = reanchor(new, EXACT, PREFIX, SUFFIX, start, start + len(EXACT))
+    assert found is not None
+    assert new[found[0]:found[1]] == "the ministry has confirmed the figures"
