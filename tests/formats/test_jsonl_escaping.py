@@ -118,3 +118,25 @@ def test_the_slow_export_path_escapes_too(hostile_store, tmp_path: Path):
     export(store, "json", str(json_out))
     assert _raw_ones(json_out.read_text("utf-8")) == []
     assert [r["note"] for r in json.loads(json_out.read_text("utf-8"))] == ["note\u2028with\u2029separators\x85"] * 3
+
+
+def test_both_paths_write_the_same_records_with_other_text_as_itself(hostile_store, tmp_path):
+    store, _ = hostile_store
+    handle = io.StringIO()
+    EXPORTERS["jsonl"](store.export_rows(), handle)
+    slow = handle.getvalue()
+    fast = b"".join(escape_controls_utf8(chunk) for chunk, _ in store.export_json_chunks()).decode("utf-8")
+    assert [json.loads(line) for line in slow.splitlines()] == [json.loads(line) for line in fast.splitlines()]
+    for output in (slow, fast):
+        # Only the characters above become escapes: "’", "©" and "¨" stay as they are.
+        assert "middle ¨©’‧ end" in output and "\\u2019" not in output and "\\u00a9" not in output
+
+
+def test_a_json_array_is_well_formed_empty_or_not():
+    from tui.formats.json_format import write_json
+
+    handle = io.StringIO()
+    assert write_json(iter([]), handle) == 0 and handle.getvalue() == "[]\n"
+    handle = io.StringIO()
+    assert write_json(iter([{"a": 1}, {"b": "é\x85"}]), handle) == 2
+    assert handle.getvalue() == '[\n  {"a": 1},\n  {"b": "é\\u0085"}\n]\n'
