@@ -76,3 +76,33 @@ def test_a_read_only_store_refuses_to_write(store, db_path):
             pass
     finally:
         reader.close()
+
+
+def test_each_migration_is_recorded_with_its_time(db_path):
+    store = Store.open(db_path)
+    try:
+        rows = store.conn.execute("SELECT version, applied FROM migrations ORDER BY version").fetchall()
+    finally:
+        store.close()
+    assert [v for v, _ in rows] == list(range(1, len(rows) + 1)) and rows
+    assert all(isinstance(applied, str) and applied.endswith("Z") for _, applied in rows)
+
+
+def test_a_damaged_database_is_refused_in_one_line(tmp_path):
+    good = tmp_path / "good.db"
+    Store.open(good).close()
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(good.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)  # the header survives, the pages do not
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match=r"damaged\.db: cannot open the database: "):
+        Store.open(damaged)
+
+
+def test_a_read_only_database_that_needs_an_upgrade_says_so(db_path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with pytest.raises(StoreError, match="read-only and needs a schema upgrade; open it writable once"):
+        Store.open(db_path, readonly=True)

@@ -97,8 +97,19 @@ def test_our_newer_link_is_kept_and_each_new_link_counted(tmp_path, corpus):
                              "2026-01-02T00:00:00.000Z"))
     for n in (2, 3):
         theirs.restore_link(Link(f"L{n}", b.id, a.id, "related", "", "u", base.created, base.created))
+    theirs.restore_link(Link("L4", a.id, b.id, "related", "", "t", base.created, base.created))
+    ours.restore_link(Link("L4", a.id, b.id, "related", "", "t", base.created, base.created))
+    theirs.restore_link(Link("L5", b.id, a.id, "related", "", "t", base.created, base.created))
+    ours.restore_link(Link("L5", b.id, a.id, "related", "", "t", base.created, base.created))
+    for link_id in ("L4", "L5"):  # two links both have, edited later by them
+        theirs.conn.execute("UPDATE links SET note = 'seen', modified = '2026-02-01T00:00:00.000Z' WHERE id = ?",
+                            (link_id,))
     summary = ours.merge_from(theirs)
-    assert (summary["links_added"], summary["links_updated"]) == (2, 0)
+    # The keys in the order `diptych merge` prints them.
+    assert list(summary) == ["documents_added", "added", "updated", "unchanged", "conflicts", "links_added",
+                             "links_updated", "labels_added"]
+    assert (summary["links_added"], summary["links_updated"]) == (2, 2)
+    assert ours.link("L4").note == ours.link("L5").note == "seen"
     assert (ours.link("L1").relation, ours.link("L1").note) == ("supports", "ours, newer")
     again = ours.merge_from(theirs)
     assert (again["links_added"], again["links_updated"]) == (0, 0)
