@@ -31,6 +31,14 @@ def w3c_db(example_db, tmp_path):
     return example_db
 
 
+def _annotation_count(db) -> int:
+    store = Store.open(db)
+    try:
+        return store.conn.execute("SELECT count(*) FROM annotations").fetchone()[0]
+    finally:
+        store.close()
+
+
 def _texts(db) -> dict[str, str]:
     store = Store.open(db)
     try:
@@ -58,14 +66,14 @@ def _check_selectors(items: list[dict], texts: dict[str, str]) -> int:
 
 def test_every_w3c_annotation_points_at_its_exact_text(w3c_db):
     items = [json.loads(line) for line in run("export", "--format", "w3c", "--db", w3c_db).stdout.splitlines()]
-    assert _check_selectors(items, _texts(w3c_db)) == 64 + 3
+    assert _check_selectors(items, _texts(w3c_db)) == _annotation_count(w3c_db) >= 64 + 3
 
 
 def test_every_annotation_of_a_w3c_collection_points_at_its_exact_text(w3c_db, tmp_path):
     out = tmp_path / "collection.json"
     run("export", "--format", "w3c", "--collection", "--output", out, "--db", w3c_db)
     data = json.loads(out.read_text("utf-8"))
-    assert _check_selectors(data["first"]["items"], _texts(w3c_db)) == 64 + 3
+    assert _check_selectors(data["first"]["items"], _texts(w3c_db)) == _annotation_count(w3c_db) >= 64 + 3
 
 
 def test_a_w3c_import_uses_the_position_selector(w3c_db, tmp_path):
