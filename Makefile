@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshot clean
+.PHONY: run test bench screenshot mutate clean
 
 run: $(STAMP)
 	$(BIN)/diptych open corpus --db annotations.db
@@ -24,6 +24,20 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	$(BIN)/python scripts/screenshot.py
 
+# Mutation testing of tui/store, tui/model and tui/formats with mutmut (its settings are in
+# pyproject.toml), then the score per module. Slow, so not part of `make test`; results are
+# kept in mutants/ and a second run re-tests only what changed. MUTANTS narrows the run to
+# some modules, e.g. make mutate MUTANTS='tui.store.connection.* tui.model.anchoring.*'
+MUTATE_CHILDREN ?= 2
+MUTANTS ?=
+mutate: $(VENV)/.mutmut
+	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
+	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation_score.py
+
+$(VENV)/.mutmut: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	touch $(VENV)/.mutmut
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -33,4 +47,4 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info mutants

@@ -77,6 +77,24 @@ def display_char(ch: str, cells: int) -> str:
     return DISPLAY_TABLE.get(ord(ch), ch)
 
 
+def row_glyphs(text: str, row: Row) -> str | list[str]:
+    """What each code point of ``row`` looks like on screen, one entry per code point.
+
+    Controls become their one-cell pictures and tabs the spaces up to the next stop, so
+    a row never sends a control character to the terminal and offsets stay exact. A row
+    without a tab is one ``str.translate`` (C speed); tabs need the column, so a list.
+    """
+    chunk = text[row.start:row.end]
+    if "\t" not in chunk:
+        return chunk.translate(DISPLAY_TABLE)
+    shown, x = [], 0
+    for ch in chunk:
+        cells = char_cells(ch, x)
+        shown.append(display_char(ch, cells))
+        x += cells
+    return shown
+
+
 class Layout:
     """Blocks of a text and their wrapped rows at one width."""
 

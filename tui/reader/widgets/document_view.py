@@ -18,10 +18,9 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ...model.layout import Layout, RowPos, char_cells, display_char, mirrored
+from ...model.layout import Layout, RowPos, mirrored, row_glyphs
 from ...model.spans import Annotation, SpanIndex
 from ...model.text import (
-    DISPLAY_TABLE,
     cluster_start,
     find_char,
     next_cluster,
@@ -439,15 +438,7 @@ class DocumentView(Widget, can_focus=True):
 
     def _shown(self, row) -> str | list[str]:
         """What each code point of the row looks like on screen (one entry per code point)."""
-        chunk = self.text[row.start : row.end]
-        if "\t" not in chunk:
-            return chunk.translate(DISPLAY_TABLE)  # one code point for one code point
-        shown, x = [], 0
-        for ch in chunk:
-            cells = char_cells(ch, x)
-            shown.append(display_char(ch, cells))
-            x += cells
-        return shown
+        return row_glyphs(self.text, row)
 
     def _style_for(self, key, base: Style, cursor_style: Style) -> Style:
         cached = self._style_cache.get((key, cursor_style))
