@@ -15,6 +15,7 @@ from ...model.text import trim_span
 from ...services.editor import EditError
 from ...services.history import WHAT, Created, Deleted
 from ...store import StoreError
+from .. import messages
 from ..widgets.document_view import DocumentView
 from ..widgets.key_hints import KeyHints
 from ..widgets.pane import DocumentPane
@@ -140,21 +141,20 @@ class ReaderScreen(LinkingMixin, Screen):
             self._refresh_all()
 
     # Messages from the views ----------------------------------------------------------------
-    def handle_view_request(self, message: DocumentView.Changed) -> None:
-        """A view's request, handled at once (see DocumentView.request)."""
-        if isinstance(message, DocumentView.TagRequested):
-            self.on_document_view_tag_requested(message)
-        elif isinstance(message, DocumentView.AnnotationRequested):
-            self.on_document_view_annotation_requested(message)
-        elif isinstance(message, DocumentView.Command):
-            self.on_document_view_command(message)
+    def handle_view_request(self, message: messages.ViewRequest | messages.AnnotationRequest) -> None:
+        """A view's request, handled at once (see DocumentView.request) by the same
+        ``on_<message>`` method that would handle it from the queue."""
+        handler = getattr(self, message.handler_name, None)
+        if handler is None:
+            raise TypeError(f"The reader screen does not handle {type(message).__name__}")
+        handler(message)
 
     def on_document_view_changed(self, message: DocumentView.Changed) -> None:
         if message.view.has_focus:
             self._last_view = message.view
             self._refresh_all(message.view)
 
-    def on_document_view_tag_requested(self, message: DocumentView.TagRequested) -> None:
+    def on_tag_selection(self, message: messages.TagSelection) -> None:
         view = message.view
         try:
             annotation = self.editor.tag(view.document_id, view.text, message.start, message.end, message.label)
@@ -171,9 +171,6 @@ class ReaderScreen(LinkingMixin, Screen):
         view.anchor = None
         view.move_to(annotation.start)
         self._refresh_all()  # the focused pane's status: a Tab typed after the key may have moved on
-
-    def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
-        self._annotation_command(message.annotation, message.command)
 
     def _panel(self):
         """The annotations panel, mounted the first time it is wanted (start-up stays light)."""
@@ -203,11 +200,8 @@ class ReaderScreen(LinkingMixin, Screen):
         # Synchronous, unlike Widget.focus(): the keys typed right after / go to the search.
         self.set_focus(search)
 
-    def on_annotation_panel_command(self, message) -> None:
-        if message.command == "leave" or message.annotation is None:
-            self.set_focus(self.current_view)
-        else:
-            self._annotation_command(message.annotation, message.command)
+    def on_annotation_panel_leave(self, message) -> None:
+        self.set_focus(self.current_view)
 
     def on_option_list_option_selected(self, message) -> None:
         if getattr(message.option_list, "id", None) != "panel":
@@ -218,30 +212,37 @@ class ReaderScreen(LinkingMixin, Screen):
         self.set_focus(view)
         view.move_to(annotation.start)
 
-    def _annotation_command(self, annotation: Annotation, command: str) -> None:
-        if command == "delete":
-            try:
-                self.editor.delete(annotation.id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+    def on_delete_annotation(self, message: messages.DeleteAnnotation) -> None:
+        annotation = message.annotation
+        try:
+            self.editor.delete(annotation.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._after_change(annotation.document_id)
+
+    def on_edit_note(self, message: messages.EditNote) -> None:
+        annotation = message.annotation
+
+        def save(note: str | None) -> None:
+            if note is None or note == annotation.note:
                 return
+            self.editor.set_note(annotation, note)
             self._after_change(annotation.document_id)
-        elif command == "note":
-            def save(note: str | None) -> None:
-                if note is None or note == annotation.note:
-                    return
-                self.editor.set_note(annotation, note)
-                self._after_change(annotation.document_id)
 
-            from .dialogs import PromptDialog
+        from .dialogs import PromptDialog
 
-            self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
-        elif command == "attributes":
-            self.edit_attributes(annotation)
-        elif command == "accept":  # adjudication: keep theirs, add the same span as mine
-            mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
-            self._after_change(annotation.document_id, mine)
-            self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
+        self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
+
+    def on_edit_attributes(self, message: messages.EditAttributes) -> None:
+        self.edit_attributes(message.annotation)
+
+    def on_accept_annotation(self, message: messages.AcceptAnnotation) -> None:
+        """Adjudication: keep theirs, add the same span as mine."""
+        annotation = message.annotation
+        mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
+        self._after_change(annotation.document_id, mine)
+        self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 
     # Search ------------------------------------------------------------------------------
     def _search(self, query: str) -> None:
