@@ -77,7 +77,7 @@ async def test_a_request_through_the_queue_reaches_the_same_handler(claim_db):
 
 
 async def test_the_panel_deletes_through_the_same_message(claim_db):
-    db, ids, claim = claim_db
+    db, ids, _claim = claim_db
     app = make_app(db, ids)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -20,6 +20,8 @@ class DiptychCommands(Provider):
              "Annotations lost when this document changed"),
             ("Export annotations (JSON Lines)", partial(app.action_export, "jsonl"), "Asks where to write (default: this folder)"),
             ("Export annotations (CSV)", partial(app.action_export, "csv"), "Asks where to write (default: this folder)"),
+            ("Write an HTML report of the open documents", app.action_report,
+             "The documents side by side, marked and linked, with the story; asks where to write"),
             ("Change annotator", app.action_change_annotator, f"Now: {safe_for_display(app.annotator)}"),
             ("Help: keys", app.action_help, "Every key and mouse action"),
         ]
