@@ -63,6 +63,9 @@ class DiptychApp(App):
     def action_search(self) -> None:
         self.reader.open_search()
 
+    def action_corpus_search(self) -> None:
+        self.reader.corpus_search()
+
     def action_toggle_panel(self) -> None:
         self.reader.toggle_panel()
 

@@ -15,6 +15,7 @@ class DiptychCommands(Provider):
         reader = app.reader
         commands: list[tuple[str, object, str]] = [
             ("Toggle the annotations panel", app.action_toggle_panel, "List this document's annotations"),
+            ("Search every document", reader.corpus_search, "Key: F · Enter shows the hit in a pane"),
             ("Compare the two panes", reader.show_comparison, "Linked claims side by side, then the unpaired"),
             ("Re-attach an orphaned annotation to the selection", reader.reattach_orphan,
              "Annotations lost when this document changed"),

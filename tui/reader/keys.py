@@ -71,6 +71,7 @@ APP_KEYS = [
     Key("tab", "focus_next_pane", "Next pane", "Panes"),
     Key("shift+tab", "focus_previous_pane", "Previous pane", "Panes"),
     Key("slash", "search", "Search", "Find", footer="Search", shown="/"),
+    Key("F", "corpus_search", "Search every document (Enter shows the hit in a pane)", "Find"),
     Key("u", "undo", "Undo", "Annotate", footer="Undo"),
     Key("ctrl+r", "redo", "Redo", "Annotate"),
     Key("p", "toggle_panel", "Annotations panel", "Panes", footer="Panel"),

@@ -353,3 +353,33 @@ class ReaderScreen(LinkingMixin, Screen):
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
         self._refresh_all(pane.view)
+
+    def open_at(self, document_id: int, start: int, end: int) -> DocumentView:
+        """Show ``start:end`` of a document selected: in the focused pane if it shows the
+        document, else in a pane that does, else in the focused pane instead of its own."""
+        current = self.current_view
+        showing = [view for view in self.views if view.document_id == document_id]
+        view = current if current in showing else showing[0] if showing else None
+        if view is None:
+            number = self.views.index(current) + 1 if current in self.views else 1
+            self.show_document(number, document_id)
+            view = self.views[number - 1]
+        view.visual = False
+        if end > start:
+            view.select(start, end)
+        else:
+            view.move_to(start)
+        self.set_focus(view)
+        self._last_view = view
+        self._refresh_all(view)
+        return view
+
+    def corpus_search(self) -> None:
+        """Search every document; Enter shows the hit selected in a pane."""
+        from .corpus_search import CorpusSearchScreen
+
+        def chosen(hit) -> None:
+            if hit is not None:
+                self.open_at(hit.document_id, hit.start, hit.end)
+
+        self.app.push_screen(CorpusSearchScreen(self.store), chosen)
