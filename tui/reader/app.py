@@ -66,6 +66,9 @@ class DiptychApp(App):
     def action_corpus_search(self) -> None:
         self.reader.corpus_search()
 
+    def action_pick_document(self) -> None:
+        self.reader.pick_document()
+
     def action_toggle_panel(self) -> None:
         self.reader.toggle_panel()
 

@@ -8,6 +8,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..model.text import safe_for_display
 
+PANE_ENTRIES_UP_TO = 30  # documents
+
 
 class DiptychCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
@@ -34,7 +36,12 @@ class DiptychCommands(Provider):
         for name in app.store.annotators():
             commands.append((f"Show only annotations by {safe_for_display(name)}",
                              partial(app.show_annotator, name), "Filter by annotator"))
-        for doc in app.store.documents():
+        commands.append(("Show a document in this pane…", reader.pick_document,
+                         "Key: o · fuzzy search by outlet, title and date"))
+        documents = app.store.documents()
+        # One entry per pane and document only for a small corpus: thousands of them would
+        # bury every other command, and the picker above finds any document by a few letters.
+        for doc in documents if len(documents) <= PANE_ENTRIES_UP_TO else []:
             title = safe_for_display(doc.title)
             for pane in reader.panes:
                 if pane.view.document_id != doc.id:

@@ -74,6 +74,7 @@ APP_KEYS = [
     Key("F", "corpus_search", "Search every document (Enter shows the hit in a pane)", "Find"),
     Key("u", "undo", "Undo", "Annotate", footer="Undo"),
     Key("ctrl+r", "redo", "Redo", "Annotate"),
+    Key("o", "pick_document", "Open a document in this pane (fuzzy search by outlet, title, date)", "Panes"),
     Key("p", "toggle_panel", "Annotations panel", "Panes", footer="Panel"),
     Key("question_mark", "help", "Help", "App", footer="Help", shown="?"),
     Key("ctrl+p", "command_palette", "Commands", "App"),

@@ -383,3 +383,24 @@ class ReaderScreen(LinkingMixin, Screen):
                 self.open_at(hit.document_id, hit.start, hit.end)
 
         self.app.push_screen(CorpusSearchScreen(self.store), chosen)
+
+    def pick_document(self) -> None:
+        """Fuzzy-find a document and show it in the focused pane."""
+        from .document_picker import DocumentPicker
+
+        current = self.current_view
+        number = self.views.index(current) + 1 if current in self.views else 1
+        open_in = {}
+        for pane in reversed(self.panes):  # the first pane showing a document names it
+            open_in[pane.view.document_id] = pane.number
+
+        def chosen(document_id: int | None) -> None:
+            if document_id is None:
+                return
+            view = self.views[number - 1]
+            if view.document_id != document_id:
+                self.show_document(number, document_id)
+            else:
+                self.set_focus(view)
+
+        self.app.push_screen(DocumentPicker(self.store, open_in), chosen)
