@@ -69,6 +69,9 @@ class DiptychApp(App):
     def action_pick_document(self) -> None:
         self.reader.pick_document()
 
+    def action_story(self) -> None:
+        self.reader.show_story()
+
     def action_toggle_panel(self) -> None:
         self.reader.toggle_panel()
 

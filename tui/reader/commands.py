@@ -18,6 +18,10 @@ class DiptychCommands(Provider):
         commands: list[tuple[str, object, str]] = [
             ("Toggle the annotations panel", app.action_toggle_panel, "List this document's annotations"),
             ("Search every document", reader.corpus_search, "Key: F · Enter shows the hit in a pane"),
+            ("Story of the open documents", reader.show_story,
+             "Key: M · claims × documents, figures that differ; Enter opens a claim side by side"),
+            ("Story of every document", partial(reader.show_story, True),
+             "Claims × every current document; Enter opens a claim side by side"),
             ("Compare the two panes", reader.show_comparison, "Linked claims side by side, then the unpaired"),
             ("Re-attach an orphaned annotation to the selection", reader.reattach_orphan,
              "Annotations lost when this document changed"),

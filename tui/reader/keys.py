@@ -75,6 +75,7 @@ APP_KEYS = [
     Key("u", "undo", "Undo", "Annotate", footer="Undo"),
     Key("ctrl+r", "redo", "Redo", "Annotate"),
     Key("o", "pick_document", "Open a document in this pane (fuzzy search by outlet, title, date)", "Panes"),
+    Key("M", "story", "The story: claims × the open documents (Enter opens a claim side by side)", "Panes"),
     Key("p", "toggle_panel", "Annotations panel", "Panes", footer="Panel"),
     Key("question_mark", "help", "Help", "App", footer="Help", shown="?"),
     Key("ctrl+p", "command_palette", "Commands", "App"),

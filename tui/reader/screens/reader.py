@@ -404,3 +404,44 @@ class ReaderScreen(LinkingMixin, Screen):
                 self.set_focus(view)
 
         self.app.push_screen(DocumentPicker(self.store, open_in), chosen)
+
+    def add_pane(self, document_id: int) -> DocumentPane:
+        """Another pane, at the right, showing ``document_id``."""
+        text = self.store.text(document_id)
+        view = DocumentView(document_id, text, blocks=self.store.blocks(document_id, text))
+        view.set_labels(self.store.labels())
+        pane = DocumentPane(view, len(self.panes) + 1)
+        self.panes.append(pane)
+        self.query_one("#panes", Horizontal).mount(pane)
+        self._load_annotations(view)
+        return pane
+
+    def open_side_by_side(self, targets: list[tuple[int, int, int]]) -> None:
+        """Show each ``(document, start, end)`` selected in panes 1, 2, ... in order,
+        adding panes where there are fewer; the first gets the focus."""
+        for number, (document_id, start, end) in enumerate(targets, start=1):
+            if number > len(self.panes):
+                self.add_pane(document_id)
+            elif self.views[number - 1].document_id != document_id:
+                self.show_document(number, document_id)
+            view = self.views[number - 1]
+            view.visual = False
+            view.select(start, end)
+        if targets:
+            first = self.views[0]
+            self.set_focus(first)
+            self._last_view = first
+            self.call_after_refresh(self._refresh_all, first)
+
+    def show_story(self, every_document: bool = False) -> None:
+        """The story of the open documents (or of all): Enter opens a claim side by side."""
+        from .story_screen import StoryScreen
+
+        ids = None if every_document else list(dict.fromkeys(view.document_id for view in self.views))
+        what = "every document" if every_document else "the open documents"
+
+        def chosen(targets) -> None:
+            if targets:
+                self.open_side_by_side(targets)
+
+        self.app.push_screen(StoryScreen(self.app.db_path, ids, what), chosen)
