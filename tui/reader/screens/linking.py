@@ -246,35 +246,51 @@ class LinkingMixin:
 
     # Pairing -------------------------------------------------------------------------------
     def on_pair(self, message: messages.Pair) -> None:
-        view = message.view
-        from ...model.pairing import candidates
+        """Rank the claims and sentences of every other open document against the claim
+        under the cursor; Enter links the pick (tagging a sentence as a claim first)."""
         from ...services.compare import pairing_pool
+        from ..pairing import rank_pairs
         from .pickers import PairingDialog
 
+        view = message.view
         claims = [a for a in view.annotations_here() if a.label == "claim"]
-        others = [v for v in self.views if v.document_id != view.document_id]
+        others: dict[int, DocumentView] = {}
+        for other in self.views:  # each other document once, in pane order
+            if other.document_id != view.document_id:
+                others.setdefault(other.document_id, other)
         if not claims or not others:
             self.notify("Put the cursor on a claim, with another document open, to pair it.",
                         severity="warning", markup=False)
             return
-        claim, other = claims[0], others[0]
-        found = candidates(claim.exact, pairing_pool(list(other.spans), other.text), limit=8)
+        claim = claims[0]
+        linked = {}
+        for link in self.links_of(claim):
+            linked[link.target_id if link.source_id == claim.id else link.source_id] = link.relation
+        pools = {document_id: pairing_pool(list(other.spans), other.text) for document_id, other in others.items()}
+        found = rank_pairs(claim.exact, pools, linked, limit=8)
+        panes = {}
+        for pane in reversed(self.panes):
+            panes[pane.view.document_id] = pane.number
 
         def chosen(index: int | None) -> None:
             if index is None:
                 return
             pick = found[index]
+            other = others[pick.document_id]
+            self.set_focus(other)
+            other.move_to(pick.start)
+            if pick.linked:
+                self.notify(f"Already linked ({pick.linked}).", markup=False)
+                return
             target_id = pick.annotation_id
             if target_id is None:  # a sentence: tag it as a claim first (undoable like any tag)
                 made = self.editor.tag(other.document_id, other.text, pick.start, pick.end, "claim",
                                        origin="suggestion", trim=False)
                 self._load_annotations(other)
                 target_id = made.id
-            self.set_focus(other)
-            other.move_to(pick.start)
             self.link_dialog(claim, self.store.annotation(target_id), other)
 
-        self.app.push_screen(PairingDialog(claim.exact, found), chosen)
+        self.app.push_screen(PairingDialog(claim.exact, found, panes), chosen)
 
     def _after_links_changed(self, view: DocumentView) -> None:
         for other in self.views:
