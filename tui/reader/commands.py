@@ -40,6 +40,13 @@ class DiptychCommands(Provider):
         for name in app.store.annotators():
             commands.append((f"Show only annotations by {safe_for_display(name)}",
                              partial(app.show_annotator, name), "Filter by annotator"))
+        focused = reader.current_view
+        annotators = sorted({a.annotator for a in app.store.annotations(focused.document_id)})
+        for i, first in enumerate(annotators):
+            for second in annotators[i + 1:]:
+                commands.append((f"Adjudicate: {safe_for_display(first)} vs {safe_for_display(second)} on this document",
+                                 partial(reader.adjudicate, first, second),
+                                 "Their differences one by one: a keeps A's, b keeps B's, Enter edits"))
         commands.append(("Show a document in this pane…", reader.pick_document,
                          "Key: o · fuzzy search by outlet, title and date"))
         documents = app.store.documents()

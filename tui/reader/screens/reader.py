@@ -445,3 +445,19 @@ class ReaderScreen(LinkingMixin, Screen):
                 self.open_side_by_side(targets)
 
         self.app.push_screen(StoryScreen(self.app.db_path, ids, what), chosen)
+
+    def adjudicate(self, first: str, second: str) -> None:
+        """Adjudicate two annotators' versions of the focused document."""
+        from .adjudicate_screen import AdjudicationScreen
+
+        view = self.current_view
+        screen = AdjudicationScreen(view.document_id, view.text, self._document(view.document_id).title,
+                                    first, second)
+
+        def done(span: tuple[int, int] | None) -> None:
+            self._after_change(view.document_id)
+            self._after_links_changed(view)
+            if span is not None:
+                self.open_at(view.document_id, *span)
+
+        self.app.push_screen(screen, done)
