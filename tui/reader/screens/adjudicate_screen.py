@@ -49,7 +49,8 @@ class AdjudicationScreen(ModalScreen[tuple[int, int] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(Text(f"Adjudicate {self.names['A']} (A) vs {self.names['B']} (B): "
+            yield Label(Text(f"Adjudicate {safe_for_display(self.names['A'])} (A) vs "
+                             f"{safe_for_display(self.names['B'])} (B): "
                              f"{excerpt(self.title_text, 60)}"), classes="dialog-title")
             yield Label(Text(""), id="adjudication-summary")
             yield OptionList(id="differences")
@@ -77,7 +78,7 @@ class AdjudicationScreen(ModalScreen[tuple[int, int] | None]):
         open_rows = sum(1 for row in self.rows if row.kind != SAME and not row.resolved_by(mine))
         self.query_one("#adjudication-summary", Label).update(Text(
             f"{len(self.rows)} rows, {open_rows} difference{'' if open_rows == 1 else 's'} not yet decided. "
-            f"✓ marks the side you kept (as {self.editor.annotator}).", style="dim"))
+            f"✓ marks the side you kept (as {safe_for_display(self.editor.annotator)}).", style="dim"))
 
     def line(self, row: Difference, mine: list[Annotation]) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
