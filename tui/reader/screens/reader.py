@@ -451,8 +451,9 @@ class ReaderScreen(LinkingMixin, Screen):
         from .adjudicate_screen import AdjudicationScreen
 
         view = self.current_view
-        screen = AdjudicationScreen(view.document_id, view.text, self._document(view.document_id).title,
-                                    first, second)
+        # The whole text from the store: a pane may hold only the head of a long one so far.
+        screen = AdjudicationScreen(view.document_id, self.store.text(view.document_id),
+                                    self._document(view.document_id).title, first, second)
 
         def done(span: tuple[int, int] | None) -> None:
             self._after_change(view.document_id)
