@@ -63,6 +63,15 @@ class DiptychApp(App):
     def action_search(self) -> None:
         self.reader.open_search()
 
+    def action_corpus_search(self) -> None:
+        self.reader.corpus_search()
+
+    def action_pick_document(self) -> None:
+        self.reader.pick_document()
+
+    def action_story(self) -> None:
+        self.reader.show_story()
+
     def action_toggle_panel(self) -> None:
         self.reader.toggle_panel()
 
@@ -124,4 +133,38 @@ class DiptychApp(App):
             return None
         self.notify(f"Exported {count} annotation{'' if count == 1 else 's'} to {safe_for_display(path)}",
                     markup=False, timeout=8)
+        return path
+
+    def action_report(self) -> None:
+        """Ask where to write the HTML report of the open documents, then write it."""
+        from .screens.dialogs import PromptDialog
+
+        default = os.path.join(os.getcwd(), f"diptych-report-{datetime.now():%Y%m%d-%H%M%S}.html")
+
+        def chosen(answer: str | None) -> None:
+            if answer is None or not answer.strip():
+                return
+            self.report_to(answer.strip(), os.path.basename(default))
+
+        self.push_screen(PromptDialog("Write the HTML report of the open documents to", default,
+                                      "A file, or a folder"), chosen)
+
+    def report_to(self, answer: str, default_name: str) -> str | None:
+        """Write the report of the documents open in the panes to ``answer`` (a folder gets
+        ``default_name`` in it) and say the full path written, as the export does."""
+        from ..model.text import safe_for_display, utc_now
+        from ..report.html import write_report
+
+        path = os.path.abspath(os.path.expanduser(answer))
+        if os.path.isdir(path):
+            path = os.path.join(path, default_name)
+        ids = list(dict.fromkeys(view.document_id for view in self.reader.views))  # a document shown twice: once
+        try:
+            write_report(self.store, ids, path, generated=utc_now()[:10])
+        except OSError as exc:
+            self.notify(f"Cannot write {safe_for_display(path)}: {exc.strerror or exc}", severity="error",
+                        markup=False)
+            return None
+        self.notify(f"Report of {len(ids)} document{'' if len(ids) == 1 else 's'} written to "
+                    f"{safe_for_display(path)}", markup=False, timeout=8)
         return path

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...model.relations import describe_link, fitting_relations, orient
 from ...model.entities import Annotation, Link
+from ...model.relations import describe_link, fitting_relations, orient
 from ...store import StoreError
+from .. import messages
 from ..widgets.document_view import DocumentView
 
 
@@ -30,17 +31,15 @@ class LinkingMixin:
             partners.discard(annotation.id)
         return partners
 
-    def on_document_view_command(self, message: DocumentView.Command) -> None:
-        handler = getattr(self, f"_command_{message.command}")
-        handler(message.view)
-
-    def _command_cancel(self, view: DocumentView) -> None:
+    def on_cancel(self, message: messages.Cancel) -> None:
+        view = message.view
         if self.pending_link is not None:
             self.pending_link = None
             self.notify("Link cancelled.", markup=False)
             self._refresh_all(view)
 
-    def _command_start_link(self, view: DocumentView) -> None:
+    def on_start_link(self, message: messages.StartLink) -> None:
+        view = message.view
         here = view.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to link from it.", severity="warning", markup=False)
@@ -53,7 +52,8 @@ class LinkingMixin:
         )
         self._refresh_all(view)
 
-    def _command_confirm(self, view: DocumentView) -> None:  # noqa: D102
+    def on_confirm_link(self, message: messages.ConfirmLink) -> None:
+        view = message.view
         source = self.pending_link
         if source is None:
             self._accept_suggestion(view)
@@ -88,7 +88,8 @@ class LinkingMixin:
 
         self.app.push_screen(relation_dialog(relations, first.label, second.label), chosen)
 
-    def _command_jump_partner(self, view: DocumentView) -> None:
+    def on_jump_to_partner(self, message: messages.JumpToPartner) -> None:
+        view = message.view
         here = view.annotations_here()
         links = [link for a in here for link in self.links_of(a)]
         if not links:
@@ -110,7 +111,8 @@ class LinkingMixin:
         self.set_focus(target)
         target.move_to(partner.start)
 
-    def _command_delete_link(self, view: DocumentView) -> None:
+    def on_delete_link(self, message: messages.DeleteLink) -> None:
+        view = message.view
         here = view.annotations_here()
         links = [link for a in here[:1] for link in self.links_of(a)]
         if not links:
@@ -153,9 +155,10 @@ class LinkingMixin:
 
         self.app.push_screen(AttributeDialog(types, annotation.attributes), save)
 
-    def _command_attribute(self, view: DocumentView) -> None:
+    def on_attribute(self, message: messages.Attribute) -> None:
         """``A``: the attribution under the cursor, tagged and linked to the claim it
         introduces (tagged too when it is not yet), as one step that one ``u`` undoes."""
+        view = message.view
         from ...model.suggest import attribution_at
         from ...model.text import excerpt
         from ...services.editor import EditError
@@ -199,13 +202,15 @@ class LinkingMixin:
                         f"“{excerpt(claim.exact, 40)}” (u undoes all of it)", markup=False, timeout=4)
 
     # Reading aids: one switch for every pane, so the two articles are read alike ----------
-    def _command_toggle_cues(self, view: DocumentView) -> None:
+    def on_toggle_cues(self, message: messages.ToggleCues) -> None:
+        view = message.view
         shown = not view.show_cues
         for other in self.views:
             other.set_reading_aids(cues=shown)
         self.notify(f"Cues {'shown' if shown else 'hidden'} in all panes.", markup=False, timeout=2)
 
-    def _command_toggle_suggestions(self, view: DocumentView) -> None:
+    def on_toggle_suggestions(self, message: messages.ToggleSuggestions) -> None:
+        view = message.view
         shown = not view.show_suggestions
         for other in self.views:
             other.set_reading_aids(suggestions=shown)
@@ -228,7 +233,8 @@ class LinkingMixin:
             return
         self._after_change(view.document_id, annotation)
 
-    def _command_reject_suggestion(self, view: DocumentView) -> None:
+    def on_reject_suggestion(self, message: messages.RejectSuggestion) -> None:
+        view = message.view
         suggestion = view.suggestion_here()
         if suggestion is None:
             self.app.bell()
@@ -239,35 +245,52 @@ class LinkingMixin:
         self.notify(f"Rejected: {suggestion.label} (remembered).", markup=False, timeout=2)
 
     # Pairing -------------------------------------------------------------------------------
-    def _command_pair(self, view: DocumentView) -> None:
-        from ...model.pairing import candidates
+    def on_pair(self, message: messages.Pair) -> None:
+        """Rank the claims and sentences of every other open document against the claim
+        under the cursor; Enter links the pick (tagging a sentence as a claim first)."""
         from ...services.compare import pairing_pool
+        from ...model.pair_ranking import rank_pairs
         from .pickers import PairingDialog
 
+        view = message.view
         claims = [a for a in view.annotations_here() if a.label == "claim"]
-        others = [v for v in self.views if v.document_id != view.document_id]
+        others: dict[int, DocumentView] = {}
+        for other in self.views:  # each other document once, in pane order
+            if other.document_id != view.document_id:
+                others.setdefault(other.document_id, other)
         if not claims or not others:
             self.notify("Put the cursor on a claim, with another document open, to pair it.",
                         severity="warning", markup=False)
             return
-        claim, other = claims[0], others[0]
-        found = candidates(claim.exact, pairing_pool(list(other.spans), other.text), limit=8)
+        claim = claims[0]
+        linked = {}
+        for link in self.links_of(claim):
+            linked[link.target_id if link.source_id == claim.id else link.source_id] = link.relation
+        pools = {document_id: pairing_pool(list(other.spans), other.text) for document_id, other in others.items()}
+        found = rank_pairs(claim.exact, pools, linked, limit=8)
+        panes = {}
+        for pane in reversed(self.panes):
+            panes[pane.view.document_id] = pane.number
 
         def chosen(index: int | None) -> None:
             if index is None:
                 return
             pick = found[index]
+            other = others[pick.document_id]
+            self.set_focus(other)
+            other.move_to(pick.start)
+            if pick.linked:
+                self.notify(f"Already linked ({pick.linked}).", markup=False)
+                return
             target_id = pick.annotation_id
             if target_id is None:  # a sentence: tag it as a claim first (undoable like any tag)
                 made = self.editor.tag(other.document_id, other.text, pick.start, pick.end, "claim",
                                        origin="suggestion", trim=False)
                 self._load_annotations(other)
                 target_id = made.id
-            self.set_focus(other)
-            other.move_to(pick.start)
             self.link_dialog(claim, self.store.annotation(target_id), other)
 
-        self.app.push_screen(PairingDialog(claim.exact, found), chosen)
+        self.app.push_screen(PairingDialog(claim.exact, found, panes), chosen)
 
     def _after_links_changed(self, view: DocumentView) -> None:
         for other in self.views:

@@ -154,25 +154,34 @@ class AttributeDialog(ModalScreen[dict | None]):
 
 
 class PairingDialog(ModalScreen[int | None]):
-    """The closest claims or sentences of the other pane, with their word differences."""
+    """The closest claims or sentences of the other panes, with their word differences."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, claim: str, found: list) -> None:
+    def __init__(self, claim: str, found: list, panes: dict[int, int] | None = None) -> None:
+        """``found``: PairCandidates, best first; ``panes``: document id -> its pane's number."""
         super().__init__()
-        self.claim, self.found = claim, found
+        self.claim, self.found, self.panes = claim, found, panes or {}
 
     def compose(self) -> ComposeResult:
-        from ...model.pairing import word_diff
         from ...model.text import excerpt, safe_for_display
+        from ...model.pair_ranking import written_word_diff
 
         options = []
         for index, candidate in enumerate(self.found):
             line = Text()
             line.append(f"{candidate.score:5.1f}  ", style="bold")
+            pane = self.panes.get(candidate.document_id)
+            if pane is not None:
+                line.append(f"pane {pane}  ", style="bold")
             line.append("claim  " if candidate.annotation_id else "sentence  ", style="dim")
-            for op, words in word_diff(self.claim, candidate.text):
-                words = safe_for_display(words)
+            if candidate.linked:
+                line.append(f"linked: {candidate.linked}  ", style="reverse")
+            if candidate.figures:
+                line.append(f"{candidate.figures}  ", style="bold red" if candidate.figures == "figures differ"
+                            else "bold")
+            for op, words in written_word_diff(self.claim, candidate.text):
+                words = safe_for_display(" ".join(words.split()))
                 if op == "=":
                     line.append(words + " ")
                 elif op == "-":
@@ -183,8 +192,9 @@ class PairingDialog(ModalScreen[int | None]):
         with Vertical(classes="dialog wide"):
             yield Label(Text(f"Pair “{excerpt(self.claim, 70)}” with…"), classes="dialog-title")
             yield OptionList(*options, id="candidates")
-            yield Label(Text("Score: rapidfuzz token-set ratio. Red: only in this claim; green: only in the other. "
-                             "Enter links · Escape cancels", style="dim"), id="pairing-hint")
+            yield Label(Text("Score: rapidfuzz token-set ratio, +15 when both give comparable figures. "
+                             "Red: only in this claim; green: only in the other. Enter links · Escape cancels",
+                             style="dim"), id="pairing-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

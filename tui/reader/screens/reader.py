@@ -15,6 +15,7 @@ from ...model.text import trim_span
 from ...services.editor import EditError
 from ...services.history import WHAT, Created, Deleted
 from ...store import StoreError
+from .. import messages
 from ..widgets.document_view import DocumentView
 from ..widgets.key_hints import KeyHints
 from ..widgets.pane import DocumentPane
@@ -221,21 +222,20 @@ class ReaderScreen(LinkingMixin, Screen):
             self._refresh_all()
 
     # Messages from the views ----------------------------------------------------------------
-    def handle_view_request(self, message: DocumentView.Changed) -> None:
-        """A view's request, handled at once (see DocumentView.request)."""
-        if isinstance(message, DocumentView.TagRequested):
-            self.on_document_view_tag_requested(message)
-        elif isinstance(message, DocumentView.AnnotationRequested):
-            self.on_document_view_annotation_requested(message)
-        elif isinstance(message, DocumentView.Command):
-            self.on_document_view_command(message)
+    def handle_view_request(self, message: messages.ViewRequest | messages.AnnotationRequest) -> None:
+        """A view's request, handled at once (see DocumentView.request) by the same
+        ``on_<message>`` method that would handle it from the queue."""
+        handler = getattr(self, message.handler_name, None)
+        if handler is None:
+            raise TypeError(f"The reader screen does not handle {type(message).__name__}")
+        handler(message)
 
     def on_document_view_changed(self, message: DocumentView.Changed) -> None:
         if message.view.has_focus:
             self._last_view = message.view
             self._refresh_all(message.view)
 
-    def on_document_view_tag_requested(self, message: DocumentView.TagRequested) -> None:
+    def on_tag_selection(self, message: messages.TagSelection) -> None:
         view = message.view
         try:
             annotation = self.editor.tag(view.document_id, view.text, message.start, message.end, message.label)
@@ -252,9 +252,6 @@ class ReaderScreen(LinkingMixin, Screen):
         view.anchor = None
         view.move_to(annotation.start)
         self._refresh_all()  # the focused pane's status: a Tab typed after the key may have moved on
-
-    def on_document_view_annotation_requested(self, message: DocumentView.AnnotationRequested) -> None:
-        self._annotation_command(message.annotation, message.command)
 
     def _panel(self):
         """The annotations panel, mounted the first time it is wanted (start-up stays light)."""
@@ -284,11 +281,8 @@ class ReaderScreen(LinkingMixin, Screen):
         # Synchronous, unlike Widget.focus(): the keys typed right after / go to the search.
         self.set_focus(search)
 
-    def on_annotation_panel_command(self, message) -> None:
-        if message.command == "leave" or message.annotation is None:
-            self.set_focus(self.current_view)
-        else:
-            self._annotation_command(message.annotation, message.command)
+    def on_annotation_panel_leave(self, message) -> None:
+        self.set_focus(self.current_view)
 
     def on_option_list_option_selected(self, message) -> None:
         if getattr(message.option_list, "id", None) != "panel":
@@ -299,30 +293,37 @@ class ReaderScreen(LinkingMixin, Screen):
         self.set_focus(view)
         view.move_to(annotation.start)
 
-    def _annotation_command(self, annotation: Annotation, command: str) -> None:
-        if command == "delete":
-            try:
-                self.editor.delete(annotation.id)
-            except StoreError as exc:
-                self.notify(str(exc), severity="error", markup=False)
+    def on_delete_annotation(self, message: messages.DeleteAnnotation) -> None:
+        annotation = message.annotation
+        try:
+            self.editor.delete(annotation.id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._after_change(annotation.document_id)
+
+    def on_edit_note(self, message: messages.EditNote) -> None:
+        annotation = message.annotation
+
+        def save(note: str | None) -> None:
+            if note is None or note == annotation.note:
                 return
+            self.editor.set_note(annotation, note)
             self._after_change(annotation.document_id)
-        elif command == "note":
-            def save(note: str | None) -> None:
-                if note is None or note == annotation.note:
-                    return
-                self.editor.set_note(annotation, note)
-                self._after_change(annotation.document_id)
 
-            from .dialogs import PromptDialog
+        from .dialogs import PromptDialog
 
-            self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
-        elif command == "attributes":
-            self.edit_attributes(annotation)
-        elif command == "accept":  # adjudication: keep theirs, add the same span as mine
-            mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
-            self._after_change(annotation.document_id, mine)
-            self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
+        self.app.push_screen(PromptDialog(f"Note on {annotation.label}", annotation.note, "A note"), save)
+
+    def on_edit_attributes(self, message: messages.EditAttributes) -> None:
+        self.edit_attributes(message.annotation)
+
+    def on_accept_annotation(self, message: messages.AcceptAnnotation) -> None:
+        """Adjudication: keep theirs, add the same span as mine."""
+        annotation = message.annotation
+        mine = self.editor.accept(annotation, self._views_of(annotation.document_id)[0].text)
+        self._after_change(annotation.document_id, mine)
+        self.notify(f"Accepted {annotation.annotator}'s {annotation.label} as yours.", markup=False)
 
     # Search ------------------------------------------------------------------------------
     def _search(self, query: str) -> None:
@@ -437,3 +438,119 @@ class ReaderScreen(LinkingMixin, Screen):
         self._load_annotations(pane.view)
         self.set_focus(pane.view)
         self._refresh_all(pane.view)
+
+    def open_at(self, document_id: int, start: int, end: int) -> DocumentView:
+        """Show ``start:end`` of a document selected: in the focused pane if it shows the
+        document, else in a pane that does, else in the focused pane instead of its own."""
+        current = self.current_view
+        showing = [view for view in self.views if view.document_id == document_id]
+        view = current if current in showing else showing[0] if showing else None
+        if view is None:
+            number = self.views.index(current) + 1 if current in self.views else 1
+            self.show_document(number, document_id)
+            view = self.views[number - 1]
+        view.visual = False
+        if max(start, end) > view.layout_model.max_offset and view.wait_for_text(
+                lambda: view.select(start, end) if end > start else view.move_to(start)):
+            pass  # done once the rest of the document is here
+        elif end > start:
+            view.select(start, end)
+        else:
+            view.move_to(start)
+        self.set_focus(view)
+        self._last_view = view
+        self._refresh_all(view)
+        return view
+
+    def corpus_search(self) -> None:
+        """Search every document; Enter shows the hit selected in a pane."""
+        from .corpus_search import CorpusSearchScreen
+
+        def chosen(hit) -> None:
+            if hit is not None:
+                self.open_at(hit.document_id, hit.start, hit.end)
+
+        self.app.push_screen(CorpusSearchScreen(self.store), chosen)
+
+    def pick_document(self) -> None:
+        """Fuzzy-find a document and show it in the focused pane."""
+        from .document_picker import DocumentPicker
+
+        current = self.current_view
+        number = self.views.index(current) + 1 if current in self.views else 1
+        open_in = {}
+        for pane in reversed(self.panes):  # the first pane showing a document names it
+            open_in[pane.view.document_id] = pane.number
+
+        def chosen(document_id: int | None) -> None:
+            if document_id is None:
+                return
+            view = self.views[number - 1]
+            if view.document_id != document_id:
+                self.show_document(number, document_id)
+            else:
+                self.set_focus(view)
+
+        self.app.push_screen(DocumentPicker(self.store, open_in), chosen)
+
+    def add_pane(self, document_id: int) -> DocumentPane:
+        """Another pane, at the right, showing ``document_id``."""
+        text, blocks, length = self._first_window(document_id)
+        view = DocumentView(document_id, text, blocks=blocks, length=length)
+        view.set_labels(self.store.labels())
+        pane = DocumentPane(view, len(self.panes) + 1)
+        self.panes.append(pane)
+        self.query_one("#panes", Horizontal).mount(pane)
+        self._load_annotations(view)
+        self._load_the_rest(view)
+        return pane
+
+    def open_side_by_side(self, targets: list[tuple[int, int, int]]) -> None:
+        """Show each ``(document, start, end)`` selected in panes 1, 2, ... in order,
+        adding panes where there are fewer; the first gets the focus."""
+        for number, (document_id, start, end) in enumerate(targets, start=1):
+            if number > len(self.panes):
+                self.add_pane(document_id)
+            elif self.views[number - 1].document_id != document_id:
+                self.show_document(number, document_id)
+            view = self.views[number - 1]
+            view.visual = False
+            if end > view.layout_model.max_offset and view.wait_for_text(
+                    lambda v=view, s=start, e=end: v.select(s, e)):
+                continue  # selected once the rest of the document is here
+            view.select(start, end)
+        if targets:
+            first = self.views[0]
+            self.set_focus(first)
+            self._last_view = first
+            self.call_after_refresh(self._refresh_all, first)
+
+    def show_story(self, every_document: bool = False) -> None:
+        """The story of the open documents (or of all): Enter opens a claim side by side."""
+        from .story_screen import StoryScreen
+
+        ids = None if every_document else list(dict.fromkeys(view.document_id for view in self.views))
+        what = "every document" if every_document else "the open documents"
+
+        def chosen(targets) -> None:
+            if targets:
+                self.open_side_by_side(targets)
+
+        self.app.push_screen(StoryScreen(self.app.db_path, ids, what), chosen)
+
+    def adjudicate(self, first: str, second: str) -> None:
+        """Adjudicate two annotators' versions of the focused document."""
+        from .adjudicate_screen import AdjudicationScreen
+
+        view = self.current_view
+        # The whole text from the store: a pane may hold only the head of a long one so far.
+        screen = AdjudicationScreen(view.document_id, self.store.text(view.document_id),
+                                    self._document(view.document_id).title, first, second)
+
+        def done(span: tuple[int, int] | None) -> None:
+            self._after_change(view.document_id)
+            self._after_links_changed(view)
+            if span is not None:
+                self.open_at(view.document_id, *span)
+
+        self.app.push_screen(screen, done)

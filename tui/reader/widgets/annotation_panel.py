@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from ...model.entities import Annotation
 from ...model.text import excerpt, safe_for_display
+from .. import messages
 from .status_line import attribute_text
 
 
@@ -22,14 +23,8 @@ class AnnotationPanel(OptionList):
         Binding("escape", "leave", "Back to text"),
     ]
 
-    class Command(Message):
-        def __init__(self, panel: "AnnotationPanel", annotation: Annotation, command: str) -> None:
-            super().__init__()
-            self.panel, self.annotation, self.command = panel, annotation, command
-
-        @property
-        def control(self) -> "AnnotationPanel":
-            return self.panel
+    class Leave(Message):
+        """Escape: back to the text."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -77,11 +72,11 @@ class AnnotationPanel(OptionList):
 
     def action_delete(self) -> None:
         if (annotation := self._current()) is not None:
-            self.post_message(self.Command(self, annotation, "delete"))
+            self.post_message(messages.DeleteAnnotation(self, annotation))
 
     def action_note(self) -> None:
         if (annotation := self._current()) is not None:
-            self.post_message(self.Command(self, annotation, "note"))
+            self.post_message(messages.EditNote(self, annotation))
 
     def action_leave(self) -> None:
-        self.post_message(self.Command(self, self._current(), "leave"))
+        self.post_message(self.Leave())

@@ -31,6 +31,7 @@ from ...model.text import (
     word_at,
     word_end,
 )
+from .. import messages
 from ..keys import PANE_KEYS
 
 
@@ -98,25 +99,6 @@ class DocumentView(Widget, can_focus=True):
         def control(self) -> DocumentView:
             return self.view
 
-    class TagRequested(Changed):
-        def __init__(self, view: DocumentView, start: int, end: int, label: str) -> None:
-            super().__init__(view)
-            self.start, self.end, self.label = start, end, label
-
-    class AnnotationRequested(Changed):
-        """A command on the annotation under the cursor: ``delete`` or ``note``."""
-
-        def __init__(self, view: DocumentView, annotation: Annotation, command: str) -> None:
-            super().__init__(view)
-            self.annotation, self.command = annotation, command
-
-    class Command(Changed):
-        """A screen-level command from this view: start_link, confirm, jump_partner, delete_link."""
-
-        def __init__(self, view: DocumentView, command: str) -> None:
-            super().__init__(view)
-            self.command = command
-
     def __init__(self, document_id: int, text: str, *, blocks=None, length: int | None = None,
                  id: str | None = None) -> None:
         super().__init__(id=id)
@@ -154,7 +136,7 @@ class DocumentView(Widget, can_focus=True):
         self.loaded = self.length == len(text)
         self._waiting: list = []
 
-    def request(self, message: Changed) -> None:
+    def request(self, message: messages.ViewRequest | messages.AnnotationRequest) -> None:
         """Hand a request (tag, a command on an annotation, a screen command) to the screen
         at once rather than through its queue: it may open a dialog, and keys typed right
         after it must find the dialog open (T Space Down Space in one burst)."""
@@ -512,12 +494,12 @@ class DocumentView(Widget, can_focus=True):
         return min(here, key=lambda s: s.end - s.start) if here else None
 
     def action_toggle_cues(self) -> None:
-        self.request(self.Command(self, "toggle_cues"))  # every pane: the screen decides
+        self.request(messages.ToggleCues(self))  # every pane: the screen decides
 
     def action_toggle_suggestions(self) -> None:
         if self.wait_for_text(self.action_toggle_suggestions):  # suggestions read past the head
             return
-        self.request(self.Command(self, "toggle_suggestions"))
+        self.request(messages.ToggleSuggestions(self))
 
     def set_reading_aids(self, cues: bool | None = None, suggestions: bool | None = None) -> None:
         """Show or hide cues and suggestion ghosts in this pane."""
@@ -529,12 +511,12 @@ class DocumentView(Widget, can_focus=True):
         self.refresh()
 
     def action_reject_suggestion(self) -> None:
-        self.request(self.Command(self, "reject_suggestion"))
+        self.request(messages.RejectSuggestion(self))
 
     def action_pair(self) -> None:
         if self.wait_for_text(self.action_pair):
             return
-        self.request(self.Command(self, "pair"))
+        self.request(messages.Pair(self))
 
     def _text_attributes(self, component: str) -> Style:
         """Only the text style of a component class, so that label colours show through."""
@@ -783,7 +765,7 @@ class DocumentView(Widget, can_focus=True):
         self.visual = False
         self.anchor = None
         self.refresh()
-        self.request(self.Command(self, "cancel"))
+        self.request(messages.Cancel(self))
         self.post_message(self.Changed(self))
 
     def action_select_sentence(self) -> None:
@@ -815,14 +797,14 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Select some text first (v, shift+arrows, s, or drag with the mouse).",
                         severity="warning", markup=False)
             return
-        self.request(self.TagRequested(self, selection[0], selection[1], label))
+        self.request(messages.TagSelection(self, selection[0], selection[1], label))
 
     def action_delete_annotation(self) -> None:
         here = self.annotations_here()
         if not here:
             self.app.bell()
             return
-        self.request(self.AnnotationRequested(self, here[0], "delete"))
+        self.request(messages.DeleteAnnotation(self, here[0]))
 
     def action_accept_annotation(self) -> None:
         theirs = [a for a in self.annotations_here() if self.me and a.annotator != self.me]
@@ -830,36 +812,36 @@ class DocumentView(Widget, can_focus=True):
             self.notify("Put the cursor on another annotator's annotation to accept it.", severity="warning",
                         markup=False)
             return
-        self.request(self.AnnotationRequested(self, theirs[0], "accept"))
+        self.request(messages.AcceptAnnotation(self, theirs[0]))
 
     def action_edit_note(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to add a note.", severity="warning", markup=False)
             return
-        self.request(self.AnnotationRequested(self, here[0], "note"))
+        self.request(messages.EditNote(self, here[0]))
 
     def action_edit_attributes(self) -> None:
         here = self.annotations_here()
         if not here:
             self.notify("Put the cursor on an annotation to set its attributes.", severity="warning", markup=False)
             return
-        self.request(self.AnnotationRequested(self, here[0], "attributes"))
+        self.request(messages.EditAttributes(self, here[0]))
 
     def action_attribute(self) -> None:
-        self.request(self.Command(self, "attribute"))
+        self.request(messages.Attribute(self))
 
     def action_start_link(self) -> None:
-        self.request(self.Command(self, "start_link"))
+        self.request(messages.StartLink(self))
 
     def action_confirm(self) -> None:
-        self.request(self.Command(self, "confirm"))
+        self.request(messages.ConfirmLink(self))
 
     def action_jump_partner(self) -> None:
-        self.request(self.Command(self, "jump_partner"))
+        self.request(messages.JumpToPartner(self))
 
     def action_delete_link(self) -> None:
-        self.request(self.Command(self, "delete_link"))
+        self.request(messages.DeleteLink(self))
 
     def search(self, query: str, forward: bool = True, from_offset: int | None = None) -> bool:
         """Highlight ``query`` and jump to the next (or previous) match; smart case."""
