@@ -37,16 +37,22 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return spans
 
 
+def paragraph_window(text: str, offset: int) -> tuple[int, int]:
+    """The paragraph around ``offset`` (a valid offset of ``text``), at most WINDOW code
+    points each side: what segmenting near the cursor reads, whatever the document's size."""
+    begin = text.rfind("\n", max(0, offset - WINDOW), offset) + 1
+    if begin == 0 and offset > WINDOW:
+        begin = offset - WINDOW
+    stop = text.find("\n", offset, offset + WINDOW)
+    return begin, (min(len(text), offset + WINDOW) if stop < 0 else stop)
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
     """The sentence containing (or nearest after) ``offset`` within its paragraph."""
     if not text:
         return None
     offset = max(0, min(offset, len(text) - 1))
-    begin = text.rfind("\n", max(0, offset - WINDOW), offset) + 1
-    if begin == 0 and offset > WINDOW:
-        begin = offset - WINDOW
-    stop = text.find("\n", offset, offset + WINDOW)
-    stop = min(len(text), offset + WINDOW) if stop < 0 else stop
+    begin, stop = paragraph_window(text, offset)
     best = None
     for span in sentences(text, begin, stop):
         if span[0] <= offset < span[1]:

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .cues import ROLES, cue_spans
-from .sentences import WINDOW, sentences
+from .sentences import paragraph_window, sentences
 
 QUOTE_CHARS = "“”„\"«»"
 SOURCE_AFTER_ONLY = ("according to",)
@@ -494,11 +494,7 @@ def attribution_at(text: str, offset: int) -> tuple[tuple[int, int], tuple[int, 
     if not text:
         return None
     offset = max(0, min(offset, len(text) - 1))
-    begin = text.rfind("\n", max(0, offset - WINDOW), offset) + 1
-    if begin == 0 and offset > WINDOW:
-        begin = offset - WINDOW
-    stop = text.find("\n", offset, offset + WINDOW)
-    stop = min(len(text), offset + WINDOW) if stop < 0 else stop
+    begin, stop = paragraph_window(text, offset)
     units = [u for u in recognise(text, begin, stop) if u.attribution]
     if not units:
         return None
