@@ -112,15 +112,17 @@ def test_two_apps_and_the_cli_on_one_database(tmp_path, corpus):
         for term in apps:
             term.wait_for("Brothers in Arms")
             term.wait_for("0 annotations")
-        apps[0].keys("s", "c")  # a claim in the first article, from the first app
-        apps[1].keys("Tab", "s", "a")  # an attribution in the second, from the second app
         extra = tmp_path / "extra.txt"
         extra.write_text("A third document, imported while both apps are open.\n", "utf-8")
+        # The six writers start together and the two apps tag while they run: every writer
+        # overlaps the others (each CLI process takes ~0.2 s to reach its write).
         cli = [subprocess.Popen([sys.executable, "-m", "tui", "import", str(extra), "--db", str(db)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)]
         cli += [subprocess.Popen([sys.executable, "-m", "tui", "tag", "2", "-l", "claim", "--span", f"{i}:{i + 5}",
                                   "--db", str(db), "--annotator", "cli"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(0, 50, 10)]
+        apps[0].keys("s", "c")  # a claim in the first article, from the first app
+        apps[1].keys("Tab", "s", "a")  # an attribution in the second, from the second app
         for process in cli:
             out, err = process.communicate(timeout=60)
             assert process.returncode == 0 and "locked" not in err, err
