@@ -71,7 +71,8 @@ COMMANDS = [
     ["export", "--format", "w3c"], ["export", "--format", "doccano"], ["compare", "1", "2"],
     ["compare", "1", "2", "--format", "markdown"], ["compare", "1", "2", "--format", "csv"],
     ["compare", "1", "2", "--format", "json"], ["suggest"], ["suggest", "--pairs", "1", "2"], ["orphans"],
-    ["agreement", "--annotators", "a", "b"], ["verify"],
+    ["agreement", "--annotators", "a", "b"], ["verify"], ["story"], ["sources"], ["search", "Retitle"],
+    ["search", "hostile", "--label", "claim", "--format", "json"], ["delete", "no\x1b]0;such\x07id"],
     ["tag", "1", "-l", "claim", "--quote", "no such \x1b]0;x\x07 quote"],  # an error quoting the document's text
     ["import", "evil\x1b]0;t\x07.txt"],  # a line naming a path with escapes
 ]

@@ -19,12 +19,21 @@ def _width() -> int:
     return shutil.get_terminal_size((120, 24)).columns
 
 
-def _console():
-    from rich.console import Console
+def _emit(fmt: str | None, rich_renderables, render) -> None:
+    """Rich tables on a terminal (``rich_renderables(width)``), else ``render(fmt, width)``'s text."""
+    import sys
 
-    from ..report.terminal import raw
+    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
+    if fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
 
-    return Console(file=raw())  # every cell is made display-safe by the report module
+        from ..report.terminal import raw
+
+        console = Console(file=raw())  # every cell is made display-safe by the report module
+        for renderable in rich_renderables(console.width):
+            console.print(renderable)
+    else:
+        click.echo(render(fmt, _width()), nl=False)
 
 
 @click.command("compare")
@@ -73,20 +82,12 @@ def story_command(ctx: click.Context, documents: tuple[str, ...], fmt: str | Non
     a contradicts link adds its claim to the one it contradicts. DOC is an id, path,
     file name or sha256 prefix; with none, every current document, in id order.
     """
-    import sys
-
     from ..report.story import render_story, rich_story
     from ..services.story import story
 
     store = open_store(ctx, db_path, create=False)
     made = story(store, _documents(store, documents))
-    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
-    if fmt == "table" and sys.stdout.isatty():
-        console = _console()
-        for renderable in rich_story(made, console.width):
-            console.print(renderable)
-    else:
-        click.echo(render_story(made, fmt, width=_width()), nl=False)
+    _emit(fmt, lambda width: rich_story(made, width), lambda f, width: render_story(made, f, width=width))
 
 
 @click.command("sources")
@@ -103,20 +104,13 @@ def sources_command(ctx: click.Context, documents: tuple[str, ...], fmt: str | N
     A speaker is the attribution's `speaker` attribute, or else inferred from its text
     and marked "?" (inferred, not yet confirmed). With no DOC, every current document.
     """
-    import sys
-
     from ..report.story import render_sources, rich_sources
     from ..services.story import sources
 
     store = open_store(ctx, db_path, create=False)
     shown, rows = sources(store, _documents(store, documents))
-    fmt = fmt or ("table" if sys.stdout.isatty() else "markdown")
-    if fmt == "table" and sys.stdout.isatty():
-        console = _console()
-        for renderable in rich_sources(shown, rows, console.width):
-            console.print(renderable)
-    else:
-        click.echo(render_sources(shown, rows, fmt, width=_width()), nl=False)
+    _emit(fmt, lambda width: rich_sources(shown, rows, width),
+          lambda f, width: render_sources(shown, rows, f, width=width))
 
 
 @click.command("report")
