@@ -203,6 +203,10 @@ def _diptych(*args, stdin: bytes = b"", cwd: Path) -> subprocess.CompletedProces
     """The installed command in a child process, with real pipes, as a shell runs it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DIPTYCH_ANNOTATOR": "tester"}
     env.pop("DIPTYCH_DB", None)
+    # Under `make mutate` the child would record mutmut's call statistics and look for its
+    # configuration in `cwd`; it runs the mutant under test all the same, only not "stats".
+    if env.get("MUTANT_UNDER_TEST") == "stats":
+        del env["MUTANT_UNDER_TEST"]
     return subprocess.run([sys.executable, "-m", "tui", *map(str, args)], input=stdin, capture_output=True,
                           cwd=cwd, env=env, timeout=120, check=False)
 
