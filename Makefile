@@ -32,7 +32,7 @@ MUTATE_CHILDREN ?= 2
 MUTANTS ?=
 mutate: $(VENV)/.mutmut
 	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
-	$(BIN)/mutmut results --all true | $(BIN)/python scripts/mutation_score.py
+	$(BIN)/python scripts/mutation_score.py
 
 $(VENV)/.mutmut: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
