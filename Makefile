@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench screenshot mutate clean
+.PHONY: mutate-sample run test bench screenshot mutate clean
 
 run: $(STAMP)
 	$(BIN)/diptych open corpus --db annotations.db
@@ -33,6 +33,15 @@ MUTANTS ?=
 mutate: $(VENV)/.mutmut
 	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
 	$(BIN)/python scripts/mutation_score.py
+
+# A fixed pseudo-random SAMPLE percent of the mutants (the full run takes hours on two cores).
+# The first time, one small module is run whole so that mutmut writes the list of mutants.
+SAMPLE ?= 20
+mutate-sample: $(VENV)/.mutmut
+	test -d mutants || $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) 'tui.model.merge.*'
+	names="$$($(BIN)/python scripts/mutation_score.py --sample $(SAMPLE) --list 'not checked')"; \
+	  [ -z "$$names" ] || $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $$names
+	$(BIN)/python scripts/mutation_score.py --sample $(SAMPLE)
 
 $(VENV)/.mutmut: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'

@@ -52,3 +52,17 @@ def test_another_runs_kill_counts_only_for_the_same_source(tmp_path):
 def test_no_results_is_an_error_that_says_what_to_do(tmp_path):
     result = _score("--mutants", tmp_path / "mutants")
     assert result.returncode == 2 and "run `make mutate` first" in result.stderr
+
+
+def test_a_sample_is_the_same_mutants_every_time_and_says_how_sure_it_is(tmp_path):
+    here = tmp_path / "mutants"
+    codes = {f"tui.model.x.x_f__mutmut_{n}": (1 if n % 5 else 0) for n in range(1, 2001)}
+    _run_dir(here, "tui/model/x.py", codes, {"x_f": "aaa"})
+    first = _score("--mutants", here, "--sample", 20).stdout
+    assert first == _score("--mutants", here, "--sample", 20).stdout
+    sample = _score("--mutants", here, "--sample", 20, "--list", "survived").stdout.split()
+    everything = _score("--mutants", here, "--list", "survived").stdout.split()
+    assert set(sample) < set(everything) and 0.15 < len(sample) / len(everything) < 0.25
+    # 80 % of these mutants are caught; the sample's interval says so.
+    low, high = (float(x) for x in first.split("sample: ")[1].split(" %")[0].split("-"))
+    assert low < 80 < high and high - low < 10
