@@ -25,8 +25,8 @@ import argparse
 import hashlib
 import json
 import math
-import time
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
