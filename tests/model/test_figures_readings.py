@@ -374,3 +374,29 @@ def test_json_of_a_figure_has_no_infinity():
     assert data == {"text": "more than 6 million", "start": 0, "end": 19, "kind": COUNT, "value": 6e6,
                     "low": 6e6, "high": None, "unit": "", "approximate": True, "measure": ["shell"]}
     assert one("5 kg").as_json()["high"] == 5.0
+
+
+@pytest.mark.parametrize("text, figure_text, value, low, high", [
+    ("on 1 October", "1 October", "--10-01", 1001, 1001),
+    ("on 31 October", "31 October", "--10-31", 1031, 1031),
+    ("on 31 September", "31 September", "--09-31", 930, 930),  # no such day: the month's last
+    ("on 31st October 2024", "31st October 2024", "2024-10-31", 20241031, 20241031),
+    ("on 2nd March", "2nd March", "--03-02", 302, 302),
+    ("on 3rd March", "3rd March", "--03-03", 303, 303),
+    ("October 7 2024", "October 7 2024", "2024-10-07", 20241007, 20241007),
+])
+def test_days_of_the_month(text, figure_text, value, low, high):
+    check(text, (figure_text, DATE, value, low, high, "", False, ("at",)))
+
+
+def test_day_zero_is_not_a_day():
+    assert [(f.text, f.kind) for f in figures("on 0 October")] == [("0", COUNT), ("October", DATE)]
+
+
+@pytest.mark.parametrize("text", ["in may 2024", "in early May", "in march"])
+def test_may_and_march_are_months_only_when_written_as_months(text):
+    assert all(f.text.isdigit() for f in figures(text))
+
+
+def test_a_date_anchor_is_one_of_the_last_few_words_before_it():
+    assert one("since that long ago, many many words away 2023").measure == ("at",)
