@@ -31,6 +31,7 @@ def test_compare_pairs_linked_claims_each_way_and_lists_the_rest():
     other = ann("x1", 3, 0)
     annotations = [a1, a2, a3, b1, b2, b3, cue, other]
     links = [
+        link("l0", cue, b3, "related"),  # skipped links before the pairs do not end the scan
         link("l1", a1, b1, "same_as", "as told"),
         link("l2", b2, a2, "contradicts"),  # made from B to A
         link("l3", cue, a1, "attributes"),
@@ -51,7 +52,7 @@ def test_compare_pairs_linked_claims_each_way_and_lists_the_rest():
 def test_compare_skips_links_whose_target_is_not_a_claim_and_orders_pairs_by_both_offsets():
     a1, b1, b2 = ann("a1", 1, 10), ann("b1", 2, 30), ann("b2", 2, 20)
     cue_b = ann("cue", 2, 0, "attribution", "KCNA said")
-    links = [link("l1", a1, b1, "same_as"), link("l2", a1, b2, "supports"), link("l3", a1, cue_b, "related")]
+    links = [link("l3", a1, cue_b, "related"), link("l1", a1, b1, "same_as"), link("l2", a1, b2, "supports")]
     report = compare(1, 2, [a1, b1, b2, cue_b], links)
     assert [(p["a"]["id"], p["b"]["id"], p["relation"]) for p in report["pairs"]] == [
         ("a1", "b2", "supports"), ("a1", "b1", "same_as")]
@@ -75,6 +76,8 @@ def test_candidates_are_the_closest_spans_with_their_scores():
     scores = [c.score for c in candidates("shells from North Korea", pool)]
     assert scores == sorted(scores, reverse=True) and scores[-1] < 50
     assert all(round(s, 1) == s for s in scores)
+    (partial,) = candidates("The weather was fine", [(0, 24, "Kim met Putin in Beijing", None)])
+    assert partial.score == 31.8  # one decimal kept, not rounded to a whole number
 
 
 def test_word_diff_by_tokens():
@@ -82,9 +85,13 @@ def test_word_diff_by_tokens():
         ("=", "Russia ' s"), ("-", "5 . 8"), ("+", "6"), ("=", "million shells"), ("+", "arrived")]
     assert word_diff("some 11,000 troops", "11,000 troops") == [("-", "some"), ("=", "11 , 000 troops")]
     assert word_diff("", "") == []
+    assert word_diff("troops left", "troops left for the front") == [("=", "troops left"), ("+", "for the front")]
+    assert word_diff("troops left for the front", "troops left") == [("=", "troops left"), ("-", "for the front")]
 
 
 def test_word_diff_pairs_repeated_words_without_junk_heuristics():
-    a = " ".join(["the"] * 120 + ["end"])
-    b = " ".join(["the"] * 120 + ["stop"])
-    assert word_diff(a, b) == [("=", " ".join(["the"] * 120)), ("-", "end"), ("+", "stop")]
+    # (It applies from 200 words on, to a word making more than 1% of them.)
+    words = ["x", "the"] * 150
+    a = " ".join([*words, "end"])
+    b = " ".join(["the", "x"] * 150 + ["stop"])
+    assert word_diff(a, b) == [("+", "the"), ("=", " ".join(words[:299])), ("-", "the end"), ("+", "stop")]

@@ -81,6 +81,8 @@ def test_an_untagged_sentence_overlapping_a_claim_is_left_out_for_the_claim():
     kept = without_overlaps(pool)
     assert kept == [pool[0], pool[2], pool[3], pool[4]]  # touching ends (21/25 is a gap, 35/40) are kept
     assert without_overlaps(pool[:2]) == pool[:2]  # no claims: everything stays
+    starts_at_its_end = (35, 50, "starts where the claim ends", None)
+    assert without_overlaps([pool[2], starts_at_its_end]) == [pool[2], starts_at_its_end]
 
 
 def test_a_sentence_overlapping_any_of_many_earlier_claims_is_left_out():
@@ -129,6 +131,8 @@ def test_written_word_diff_marks_insertions_and_deletions():
 
 def test_written_word_diff_pairs_repeated_words_without_junk_heuristics():
     # difflib's autojunk would treat a word repeated this often as junk and pair nothing.
-    a = " ".join(["the"] * 120 + ["end"])
-    b = " ".join(["the"] * 120 + ["stop"])
-    assert written_word_diff(a, b) == [("=", " ".join(["the"] * 120)), ("-", "end"), ("+", "stop")]
+    # (It applies from 200 words on, to a word making more than 1% of them.)
+    words = ["x", "the"] * 150
+    a = " ".join([*words, "end"])
+    b = " ".join(["the", "x"] * 150 + ["stop"])
+    assert written_word_diff(a, b) == [("+", "the"), ("=", " ".join(words[:299])), ("-", "the end"), ("+", "stop")]

@@ -59,8 +59,8 @@ def test_the_commonest_type_wins_and_a_specific_type_beats_other_on_a_tie():
 
 def test_type_counts_per_document():
     rows = [SourceRow("A", "expert", {1: 2, 2: 1}), SourceRow("B", "government", {1: 1, 3: 4}),
-            SourceRow("C", "made up", {1: 1})]
+            SourceRow("C", "made up", {1: 1}), SourceRow("D", "expert", {1: 3})]
     counts = type_counts(rows, [1, 2])
-    assert counts[1] == {**dict.fromkeys(SPEAKER_TYPES, 0), "expert": 2, "government": 1, "made up": 1}
+    assert counts[1] == {**dict.fromkeys(SPEAKER_TYPES, 0), "expert": 5, "government": 1, "made up": 1}
     assert counts[2] == {**dict.fromkeys(SPEAKER_TYPES, 0), "expert": 1}
     assert set(counts) == {1, 2}
