@@ -85,3 +85,21 @@ def test_clusters_are_ordered_by_their_first_claims():
 def test_a_cluster_is_plain_data():
     cluster = Cluster(["a"], {"a": CARRIES})
     assert cluster.related == [] and cluster.contradicting == []
+
+
+def test_related_pairs_follow_the_story_order_not_the_ids():
+    links = [link("a1", "c1", "same_as"), link("a1", "b2", "related"), link("c1", "b3", "related")]
+    (cluster,) = clusters(CLAIMS, links, {3: 0, 2: 1, 1: 2})
+    assert cluster.members == ["c1", "a1"]
+    assert cluster.related == [("c1", "b3"), ("a1", "b2")]
+
+
+def test_an_unknown_claim_joins_nothing_even_between_two_known_ones():
+    assert clusters(CLAIMS, [link("a1", "zz", "same_as"), link("zz", "b1", "same_as")]) == []
+    assert clusters(CLAIMS, [link("zz", "b1", "contradicts"), link("b1", "zz", "related")]) == []
+
+
+def test_a_claim_linked_to_itself_changes_nothing():
+    (cluster,) = clusters(CLAIMS, [link("a1", "b1", "supports"), link("a1", "a1", "contradicts"),
+                                   link("a1", "a1", "same_as")])
+    assert cluster.stances == {"a1": SUPPORTS, "b1": CARRIES}
