@@ -400,3 +400,10 @@ def test_may_and_march_are_months_only_when_written_as_months(text):
 
 def test_a_date_anchor_is_one_of_the_last_few_words_before_it():
     assert one("since that long ago, many many words away 2023").measure == ("at",)
+
+
+def test_a_quarter_inside_a_sentence_has_its_own_offsets():
+    text = "Deliveries by the second quarter of 2025 reached 500 shells."
+    quarter, shells = figures(text)
+    assert (quarter.start, quarter.end) == (14, 40) and text[14:40] == quarter.text == "the second quarter of 2025"
+    assert quarter.measure == ("by",) and shells.text == "500"

@@ -234,3 +234,16 @@ def test_each_documents_own_claims_are_listed_by_offset_and_every_attribution_co
     assert found.only[2] == []
     (row,) = found.sources
     assert (row.speaker, row.attributions, row.claims, row.inferred) == ("M Klein", {1: 2}, {1: {"y"}}, False)
+
+
+def test_a_cell_shows_the_strongest_stance_of_its_documents_claims():
+    texts = {1: "Half came from the North.", 2: "Some came from the North. None came from the North."}
+    carried = Annotation("c", 1, 0, 24, "claim", texts[1][:24])
+    supports = Annotation("s", 2, 0, 24, "claim", texts[2][:24])
+    contradicts = Annotation("x", 2, 26, 50, "claim", texts[2][26:50])
+    found = build_story([StoryDocument(1, "", ""), StoryDocument(2, "", "")], [carried, supports, contradicts],
+                        [link("l1", contradicts, carried, "contradicts"), link("l2", supports, carried, "supports")],
+                        texts)
+    (cluster,) = found.clusters
+    assert [(c.id, c.stance) for c in cluster.claims] == [("c", CARRIES), ("s", SUPPORTS), ("x", CONTRADICTS)]
+    assert cluster.cell(2) == (SUPPORTS, [cluster.claims[1], cluster.claims[2]])
