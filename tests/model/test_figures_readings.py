@@ -407,3 +407,40 @@ def test_a_quarter_inside_a_sentence_has_its_own_offsets():
     quarter, shells = figures(text)
     assert (quarter.start, quarter.end) == (14, 40) and text[14:40] == quarter.text == "the second quarter of 2025"
     assert quarter.measure == ("by",) and shells.text == "500"
+
+
+def test_a_figure_right_after_a_date_is_still_read():
+    assert [(f.text, f.kind) for f in figures("in October 2024$5")] == [("October 2024", DATE), ("$5", MONEY)]
+
+
+def test_a_date_form_that_overlaps_an_earlier_date_does_not_hide_later_ones():
+    # "October 2024" inside "7 October 2024" is skipped; "March 2023" after it is still a month.
+    found = figures("7 October 2024 and March 2023")
+    assert [(f.text, f.value) for f in found] == [("7 October 2024", "2024-10-07"), ("March 2023", "2023-03")]
+
+
+def test_all_of_them_is_a_whole_share():
+    assert reading("5 out of 5 shells") == ("5 out of 5", SHARE, 1.0, 1.0, 1.0, "", False, ())
+
+
+def test_only_counts_and_shares_say_what_they_measure():
+    assert one("$5 bonus").measure == () and one("170mm guns").measure == () and one("5 kg rice").measure == ()
+
+
+def test_each_figure_is_alone_only_when_the_caller_says_so():
+    engineers, experts = one("500 engineers"), one("600 experts")
+    assert not comparable(engineers, experts, True) and not comparable(engineers, experts, b_alone=True)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("more than 100 shells", "fewer than 100 shells", False),  # the open ranges meet at 100
+    ("on 7 October", "on 6 October 2024", True),
+])
+def test_more_ranges_that_meet_or_not(a, b, expected):
+    fa, fb = one(a), one(b)
+    assert differ(fa, fb) is expected and differ(fb, fa) is expected
+
+
+def test_the_rounding_allowance_follows_the_larger_figure_whichever_side_it_is_on():
+    small, huge = figure(low=0.0, high=1.0), figure(low=1.0005, high=1e12)
+    assert not differ(small, huge) and not differ(huge, small)
