@@ -357,7 +357,7 @@ def test_comparable_needs_the_same_kind_unit_and_thing():
     ("5 km", "5,000 m"), ("5 metres", "5 m"), ("5 kg", "5 kg"), ("$1.5bn", "1,500,000,000 USD"),
     ("about $5", "≈5 USD"), ("in October 2024", "2024-10"), ("early October", "≈--10"), ("a third of it", "33.3%"),
     ("more than 40 percent of shells", "> 40%"), ("up to 40 percent of shells", "< 40%"),
-    ("under 0.5 mm", "< 0.5 mm"), ("0.5 mm", "0.5 mm"), ("0.05 mm", "0.05 mm"), ("about a third of it", "≈33.3%"), ("2,000.5 shells", "2,000.5 shell"),
+    ("an estimated 100mm", "85–115 mm"), ("under 0.5 mm", "< 0.5 mm"), ("0.5 mm", "0.5 mm"), ("0.05 mm", "0.05 mm"), ("about a third of it", "≈33.3%"), ("2,000.5 shells", "2,000.5 shell"),
 ])
 def test_each_figure_has_a_short_reading(text, expected):
     assert describe(one(text)) == expected
@@ -387,6 +387,11 @@ def test_json_of_a_figure_has_no_infinity():
 ])
 def test_days_of_the_month(text, figure_text, value, low, high):
     check(text, (figure_text, DATE, value, low, high, "", False, ("at",)))
+
+
+def test_a_year_inside_a_sentence_has_its_own_offsets():
+    year = one("in 2024 alone")
+    assert (year.start, year.end, year.text) == (3, 7, "2024")
 
 
 def test_day_zero_is_not_a_day():

@@ -247,3 +247,11 @@ def test_a_cell_shows_the_strongest_stance_of_its_documents_claims():
     (cluster,) = found.clusters
     assert [(c.id, c.stance) for c in cluster.claims] == [("c", CARRIES), ("s", SUPPORTS), ("x", CONTRADICTS)]
     assert cluster.cell(2) == (SUPPORTS, [cluster.claims[1], cluster.claims[2]])
+
+
+def test_a_story_made_by_hand_without_only_lists_still_gives_them_in_json():
+    from tui.model.story import Story
+
+    made = Story([StoryDocument(4, "t", "s")], [], {}, [])
+    assert made.as_json() == {"documents": [{"id": 4, "title": "t", "source": "s", "published": ""}],
+                              "clusters": [], "only": [{"document": 4, "claims": []}], "sources": []}
