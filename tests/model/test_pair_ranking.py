@@ -6,8 +6,14 @@ from __future__ import annotations
 from rapidfuzz import fuzz, utils
 
 from tui.model.figures import figures
-from tui.model.pair_ranking import FIGURE_BONUS, PairCandidate, figure_verdict, rank_pairs, written_word_diff, \
-    without_overlaps
+from tui.model.pair_ranking import (
+    FIGURE_BONUS,
+    PairCandidate,
+    figure_verdict,
+    rank_pairs,
+    without_overlaps,
+    written_word_diff,
+)
 
 CLAIM = "40 percent of the shells came from North Korea"
 

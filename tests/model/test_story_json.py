@@ -255,3 +255,76 @@ def test_a_story_made_by_hand_without_only_lists_still_gives_them_in_json():
     made = Story([StoryDocument(4, "t", "s")], [], {}, [])
     assert made.as_json() == {"documents": [{"id": 4, "title": "t", "source": "s", "published": ""}],
                               "clusters": [], "only": [{"document": 4, "claims": []}], "sources": []}
+
+
+def two_documents(texts: dict, annotations: list, links: list):
+    return build_story([StoryDocument(1, "", ""), StoryDocument(2, "", "")], annotations, links, texts)
+
+
+def test_a_figure_difference_is_found_after_figures_that_do_not_compare():
+    texts = {1: "500 shells came.", 2: "In 2024, 800 shells came."}
+    a = Annotation("a", 1, 0, 15, "claim", texts[1][:15])
+    b = Annotation("b", 2, 0, 24, "claim", texts[2][:24])
+    (cluster,) = two_documents(texts, [a, b], [link("l", a, b, "same_as")]).clusters
+    assert [(d.a[1].text, d.b[1].text) for d in cluster.differences] == [("500", "800")]
+
+
+def test_a_cluster_without_two_shown_claims_does_not_hide_the_next_one():
+    texts = {1: "Alpha came. Beta came.", 2: "Beta came too.", 3: "Alpha came too."}
+    alpha = Annotation("alpha", 1, 0, 10, "claim", texts[1][:10])
+    beta = Annotation("beta", 1, 12, 21, "claim", texts[1][12:21])
+    beta2 = Annotation("beta2", 2, 0, 13, "claim", texts[2][:13])
+    alpha3 = Annotation("alpha3", 3, 0, 14, "claim", texts[3][:14])  # document 3 is not in the story
+    found = two_documents(texts, [alpha, beta, beta2], [link("l1", alpha3, alpha, "same_as"),
+                                                        link("l2", beta2, beta, "same_as")])
+    assert [[c.id for c in cluster.claims] for cluster in found.clusters] == [["beta", "beta2"]]
+    assert [c.id for c in found.only[1]] == ["alpha"]
+
+
+def test_claims_beyond_the_story_sort_after_its_documents():
+    # Story documents 5, 6 and 7; document 1 is outside it. Cluster X = (6, 7, outside 1), Y = (6, 7).
+    texts = {6: "Why. " * 4 + "Ex.", 7: "Why. " * 4 + "Ex.", 1: "Ex."}
+    x6, x7, x1 = (Annotation(f"x{d}", d, 20 if d != 1 else 0, 22 if d != 1 else 2, "claim", "Ex") for d in (6, 7, 1))
+    y6, y7 = (Annotation(f"y{d}", d, 15 if d == 6 else 0, 18 if d == 6 else 3, "claim", "Why") for d in (6, 7))
+    found = build_story([StoryDocument(d, "", "") for d in (5, 6, 7)], [x6, x7, y6, y7],
+                        [link("l1", x6, x1, "same_as"), link("l2", x7, x1, "same_as"), link("l3", y6, y7, "same_as")],
+                        texts)
+    # Y's first claim (document 6, offset 15) comes before X's (document 6, offset 20); the outside claim,
+    # at offset 0 of document 1, counts as after every story document.
+    assert [[c.id for c in cluster.claims] for cluster in found.clusters] == [["y6", "y7"], ["x6", "x7"]]
+
+
+def test_related_lists_claims_only():
+    texts = {1: "Klein said it came.", 2: "It came."}
+    cue = Annotation("k", 1, 0, 10, "attribution", texts[1][:10])
+    a = Annotation("a", 1, 11, 18, "claim", texts[1][11:18])
+    b = Annotation("b", 2, 0, 7, "claim", texts[2][:7])
+    found = two_documents(texts, [cue, a, b], [link("l1", a, cue, "related"), link("l2", b, a, "related")])
+    assert [(c.id, c.related) for c in found.only[1] + found.only[2]] == [("a", ("b",)), ("b", ("a",))]
+
+
+def test_an_inferred_speaker_without_a_role_takes_the_commonest_type_of_the_same_name():
+    texts = {1: "Kim said. It came.", 2: "Kim said. It came."}
+
+    def said(ident: str, doc: int, attributes: dict) -> Annotation:
+        return Annotation(ident, doc, 0, 8, "attribution", "Kim said", attributes=json.dumps(attributes))
+
+    inferred = {"speaker": "Kim", "speaker_status": "inferred"}
+    quotes = [said("q1", 1, {**inferred, "speaker_type": "expert"}),
+              said("q2", 1, {**inferred, "speaker_type": "government"}),
+              said("q3", 2, {**inferred, "speaker_type": "government"}),
+              said("q4", 2, inferred),  # no type of its own: takes government, the commonest
+              said("q5", 2, {"speaker": "Kim"})]  # confirmed by a person as "other": kept
+    claims = [Annotation(f"c{d}", d, 10, 17, "claim", "It came") for d in (1, 2)]
+    links = [link(f"l{q.id}", q, claims[q.document_id - 1], "attributes") for q in quotes]
+    found = two_documents(texts, quotes + claims, links)
+    types = {a.id: a.speaker.speaker_type for c in found.only[1] + found.only[2] for a in c.attributions}
+    assert types == {"q1": "expert", "q2": "government", "q3": "government", "q4": "government", "q5": "other"}
+
+
+def test_a_speaker_is_read_from_the_attribution_not_from_the_text_after_it():
+    text = "Officials said. Margarete Klein agreed with it."
+    cue = Annotation("k", 1, 0, 14, "attribution", text[:14])
+    claim = Annotation("c", 1, 16, 46, "claim", text[16:46])
+    found = build_story([StoryDocument(1, "", "")], [cue, claim], [link("l", cue, claim, "attributes")], {1: text})
+    assert found.only[1][0].attributions[0].speaker.name == "Officials"
