@@ -52,8 +52,10 @@ def test_compare_pairs_linked_claims_each_way_and_lists_the_rest():
 def test_compare_skips_links_whose_target_is_not_a_claim_and_orders_pairs_by_both_offsets():
     a1, b1, b2 = ann("a1", 1, 10), ann("b1", 2, 30), ann("b2", 2, 20)
     cue_b = ann("cue", 2, 0, "attribution", "KCNA said")
-    links = [link("l3", a1, cue_b, "related"), link("l1", a1, b1, "same_as"), link("l2", a1, b2, "supports")]
-    report = compare(1, 2, [a1, b1, b2, cue_b], links)
+    elsewhere = ann("x", 3, 0)
+    links = [link("l3", a1, cue_b, "related"), link("l4", a1, elsewhere, "same_as"), link("l1", a1, b1, "same_as"),
+             link("l2", a1, b2, "supports")]
+    report = compare(1, 2, [a1, b1, b2, cue_b, elsewhere], links)
     assert [(p["a"]["id"], p["b"]["id"], p["relation"]) for p in report["pairs"]] == [
         ("a1", "b2", "supports"), ("a1", "b1", "same_as")]
     assert report["only_a"] == [] and report["only_b"] == []
