@@ -365,8 +365,8 @@ def describe(figure: Figure) -> str:
         body = ("≈" if figure.approximate else "") + amount(float(figure.value))
     if figure.kind == SHARE:
         return body + "%"
-    if figure.kind == LENGTH and figure.high < 1:
-        # 170mm reads as 170 mm, not 0.17 m.
+    if figure.kind == LENGTH and figure.unit == "m" and figure.high < 1:
+        # 170mm reads as 170 mm, not 0.17 m (and 0.5 mm as 0.5 mm: converted once, not again).
         return describe(Figure(**{**figure.__dict__, "value": float(figure.value) * 1000, "low": figure.low * 1000,
                                   "high": figure.high * 1000, "unit": "mm"}))
     unit = figure.unit if figure.kind != COUNT else " ".join(figure.measure)
