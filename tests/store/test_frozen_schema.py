@@ -242,6 +242,7 @@ def test_a_database_from_an_older_version_migrates_to_what_a_new_one_gets(tmp_pa
         # The old steps keep their time; each new one is recorded when it ran.
         assert [applied == OLD_TIME for _, _, applied in recorded] == \
             [number <= version for number in range(1, SCHEMA_VERSION + 1)]
+        assert all(applied > OLD_TIME and applied.endswith("Z") for _, _, applied in recorded[version:])
         for document_id, text in enumerate(texts, start=1):
             chunks = store.conn.execute(
                 "SELECT number, start, text FROM document_chunks WHERE document_id = ? ORDER BY number",
