@@ -251,12 +251,14 @@ def test_find_by_id_path_name_or_hash_prefix(store, tmp_path):
             store.find_document(missing)
 
 
-def test_a_name_that_matches_several_documents_asks_for_an_id(store):
+def test_a_name_that_matches_several_documents_asks_for_an_id(store, tmp_path):
     store.add_document(_doc(TEXT, "/one/a.txt"))
     store.add_document(_doc("Other text.", "/two/a.txt"))
-    with pytest.raises(StoreError, match=r"^'a.txt' matches several documents \(1, 2\); use an id$"):
+    third = store.add_document(_doc("Third text.", str((tmp_path / "a.txt").resolve()))).document_id
+    assert store.find_document(str(tmp_path / "sub" / ".." / "a.txt")).id == third  # the path, resolved
+    with pytest.raises(StoreError, match=r"^'a.txt' matches several documents \(1, 2, 3\); use an id$"):
         store.find_document("a.txt")
-    with pytest.raises(StoreError, match=r"^'a.txt' matches several documents \(1, 2\); use an id$"):
+    with pytest.raises(StoreError, match=r"^'a.txt' matches several documents \(1, 2, 3\); use an id$"):
         store.match_document(name="a.txt")
     assert store.match_document(path="/two/a.txt").id == 2
 
