@@ -82,6 +82,8 @@ def test_read_only_refusals_in_words(tmp_path):
         with pytest.raises(StoreError) as caught, reader.transaction():
             pass
         assert str(caught.value) == f"{path}: the database is read-only"
+        with pytest.raises(sqlite3.OperationalError, match="readonly database"):  # not even SQL can write
+            reader.conn.execute("UPDATE labels SET key = 'q'")
     finally:
         reader.close()
     conn = sqlite3.connect(path)
