@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import quote
 
 from ..model.text import utc_now
 from . import migrations
@@ -34,8 +35,10 @@ def columns(names: Iterable[str]) -> str:
 
 
 def _uri(path: str, **params: str) -> str:
+    # Percent-encoded: SQLite reads "?" and "#" in a URI as its end and decodes "%41", so a
+    # file named "a#1.db" would otherwise be read as "a" (and created, if missing).
     query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"file:{Path(path).absolute().as_posix()}?{query}"
+    return f"file:{quote(Path(path).absolute().as_posix(), safe='/')}?{query}"
 
 
 def _read_header(path: str) -> bytes:

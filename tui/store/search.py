@@ -40,10 +40,14 @@ class SearchMixin:
         self.check_label(label)
         regex = pattern(query)
         sql = ("SELECT a.id, a.document_id, a.start, a.exact FROM annotations a JOIN documents d"
-               " ON d.id = a.document_id WHERE a.label = ? AND d.superseded_by IS NULL AND a.status = 'anchored'"
-               " AND a.exact LIKE ? ESCAPE '\\'")
-        first = words(query)[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params: list = [label, f"%{first}%"]
+               " ON d.id = a.document_id WHERE a.label = ? AND d.superseded_by IS NULL AND a.status = 'anchored'")
+        params: list = [label]
+        first = words(query)[0]
+        if first.isascii():
+            # A cheap filter before the regex; SQLite's LIKE folds the case of ASCII letters only,
+            # so a word such as "ZOË" must not go through it (it would miss "Zoë").
+            sql += " AND a.exact LIKE ? ESCAPE '\\'"
+            params.append("%" + first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         if document_id is not None:
             sql, params = sql + " AND a.document_id = ?", [*params, document_id]
         hits: list[Hit] = []
