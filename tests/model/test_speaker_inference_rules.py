@@ -1,0 +1,212 @@
+"""Speaker inference rule by rule: which person, role, kind, method and confidence an
+attribution gets (README, "Speakers"; the confidences are what `diptych sources --format
+json` prints and what tells a reader how far to trust an inferred speaker)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.model.speakers import (
+    ANONYMOUS,
+    DOCUMENT,
+    EXPERT,
+    GOVERNMENT,
+    MILITARY,
+    OTHER,
+    STATE_MEDIA,
+    Speaker,
+    SpeakerResolver,
+    infer_speaker,
+    name_key,
+    speaker_type,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def speaker(text: str, quote: str) -> tuple:
+    start = text.index(quote)
+    found = infer_speaker(text, start, start + len(quote))
+    return found.name, found.role, found.speaker_type, found.method, found.confidence
+
+
+def test_every_attribution_of_the_corpus_gets_the_speaker_written_down_by_hand():
+    # README, "Speakers": "On the corpus all 40 attributions get the speaker we wrote down by hand."
+    texts: dict[str, str] = {}
+    checked = 0
+    for line in (ROOT / "corpus" / "annotations.example.jsonl").read_text("utf-8").splitlines():
+        record = json.loads(line)
+        if record.get("label") != "attribution":
+            continue
+        path = record["document"]["path"]
+        text = texts.setdefault(path, (ROOT / path).read_text("utf-8"))
+        found = infer_speaker(text, record["start"], record["end"])
+        assert found.name == record["attributes"]["speaker"], record["exact"]
+        assert found.inferred and found.confidence >= 0.6, record["exact"]
+        checked += 1
+    assert checked == 40
+
+
+PEOPLE = ("Expert Anna Berg spoke first. Later Kim Jong Un arrived. She said yes. "
+          "Colonel Ivan Petrov of the army spoke. He added this. Xi Jinping came. He noted that. "
+          "Berg said more. The colonel said so. The expert insisted.")
+
+
+@pytest.mark.parametrize(("quote", "expected"), [
+    # A full name in the span.
+    ("Anna Berg", ("Anna Berg", "Expert", EXPERT, "name", 0.95)),
+    # A surname met earlier as a full name.
+    ("Berg said", ("Anna Berg", "Expert", EXPERT, "surname", 0.85)),
+    # A pronoun: the last person of that gender; Kim Jong Un (no known gender) is passed over.
+    ("She said", ("Anna Berg", "Expert", EXPERT, "pronoun", 0.7)),
+    ("He added", ("Ivan Petrov", "Colonel", MILITARY, "pronoun", 0.7)),
+    # Passing a person of unknown gender (Xi Jinping) lowers the confidence.
+    ("He noted", ("Ivan Petrov", "Colonel", MILITARY, "pronoun", 0.5)),
+    # A role met earlier with a name.
+    ("The colonel said", ("Ivan Petrov", "Colonel", MILITARY, "title", 0.75)),
+    ("The expert insisted", ("Anna Berg", "Expert", EXPERT, "title", 0.75)),
+])
+def test_people_by_name_surname_pronoun_and_title(quote, expected):
+    assert speaker(PEOPLE, quote) == expected
+
+
+def test_a_pronoun_with_nobody_of_its_gender_takes_the_last_person_of_unknown_gender_weakly():
+    assert speaker("Kim Jong Un arrived. He said no.", "He said") == ("Kim Jong Un", "", OTHER, "pronoun", 0.35)
+    text = "Kim Jong Un arrived. Anna Berg came. Xi Jinping spoke. He said no."
+    assert speaker(text, "He said") == ("Xi Jinping", "", OTHER, "pronoun", 0.35)
+    assert speaker("He said no.", "He said") == ("", "", OTHER, "unresolved", 0.0)
+    assert speaker("Anna Berg came. They said no.", "They said") == ("", "", OTHER, "unresolved", 0.0)
+
+
+def test_a_surname_or_title_met_only_later_is_weaker():
+    text = "Berg notes this. The expert insisted. Later, Expert Anna Berg arrived."
+    assert speaker(text, "Berg notes") == ("Anna Berg", "Expert", EXPERT, "surname", 0.6)
+    text = "The expert insisted. Later, Expert Anna Berg arrived."
+    assert speaker(text, "The expert insisted") == ("Anna Berg", "Expert", EXPERT, "title", 0.5)
+    # A surname never met in full is a name on its own, weakly.
+    assert speaker("Berg notes this.", "Berg notes") == ("Berg", "", OTHER, "surname", 0.4)
+
+
+def test_a_misspelt_given_name_is_the_same_person_but_a_different_one_is_not():
+    text = "Margarete Klein spoke. Margaret Klein said so. Marco Rossi came. Mark Rossi said no."
+    assert speaker(text, "Margaret Klein said") == ("Margarete Klein", "", OTHER, "variant", 0.85)
+    assert speaker(text, "Mark Rossi said") == ("Mark Rossi", "", OTHER, "name", 0.95)
+    assert {p.name for p in SpeakerResolver(text).people.values()} == {"Margarete Klein", "Marco Rossi",
+                                                                       "Mark Rossi"}
+
+
+def test_titles_before_a_name_are_its_role_and_make_an_unknown_given_name_a_name():
+    text = "Minister Tariq Odeh said so. Acting Director Jane Moss came. Dr. Anna Berg came. Tariq Odeh left."
+    assert speaker(text, "Minister Tariq Odeh said") == ("Tariq Odeh", "Minister", GOVERNMENT, "name", 0.95)
+    assert speaker(text, "Acting Director Jane Moss") == ("Jane Moss", "Acting Director", OTHER, "name", 0.95)
+    assert speaker(text, "Dr. Anna Berg") == ("Anna Berg", "Dr.", EXPERT, "name", 0.95)
+    # Without a title, a given name not on the list makes no person.
+    assert "Tariq Odeh" in SpeakerResolver(text).people
+    assert SpeakerResolver("Tariq Odeh left.").people == {}
+
+
+def test_family_names_written_first_have_no_gender():
+    resolver = SpeakerResolver("President Xi Jinping came. Kim Jong-un came. Kim Jong Un spoke. Lee Min-ho spoke.")
+    people = {p.name: (p.surname, p.gender) for p in resolver.people.values()}
+    assert people == {"Xi Jinping": ("Xi", ""), "Kim Jong-un": ("Kim", ""), "Lee Min-ho": ("Lee", "")}
+    assert resolver.people["Kim Jong Un"].name == "Kim Jong-un"  # one person, spelt as first met
+    assert name_key("Kim  Jong‐un") == "kim jong un"
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    ("Officials familiar with the plan said it.", "Officials familiar with the plan said",
+     ("Officials familiar", "", ANONYMOUS, "group", 0.6)),
+    ("Unnamed sources said it.", "Unnamed sources said", ("Unnamed sources", "", ANONYMOUS, "group", 0.6)),
+    # A passive's agent speaks: "confirmed by various sources".
+    ("The figures are confirmed by various sources.", "The figures are confirmed by various sources",
+     ("sources", "", ANONYMOUS, "group", 0.6)),
+    ("A report by the Institute for the Study of War says so.", "A report by the Institute for the Study of War says",
+     ("Institute for the Study of War", "", EXPERT, "group", 0.6)),
+    ("Reports emerged.", "Reports emerged", ("Reports", "", DOCUMENT, "group", 0.6)),
+    ("By some estimates it grew.", "By some estimates", ("estimates", "", DOCUMENT, "group", 0.6)),
+    ("The ministry said so.", "The ministry said", ("ministry", "", GOVERNMENT, "group", 0.6)),
+    ("Western analysts say so.", "Western analysts say", ("Western analysts", "", ANONYMOUS, "group", 0.6)),
+    ("State media said so.", "State media said", ("State media", "", STATE_MEDIA, "group", 0.6)),
+    ("Russian officials said so.", "Russian officials said", ("Russian officials", "", ANONYMOUS, "group", 0.6)),
+    ("The general said so.", "The general said", ("general", "", MILITARY, "group", 0.6)),
+    ("The weather said so.", "The weather said", ("weather", "", OTHER, "group", 0.3)),
+    ("It said so.", "It said", ("It", "", OTHER, "group", 0.3)),
+    ("The man, who declined to be named, said so.", "The man, who declined to be named, said",
+     ("man", "", ANONYMOUS, "group", 0.6)),
+    # Organisations: an acronym, with what it stands for as its role, or "... Center".
+    ("The Korean Central News Agency (KCNA) reported it. KCNA said so.", "KCNA said",
+     ("KCNA", "The Korean Central News Agency", STATE_MEDIA, "organisation", 0.8)),
+    ("The Korean Central News Agency (KCNA) reported it.", "The Korean Central News Agency (KCNA) reported",
+     ("KCNA", "Korean Central News Agency", STATE_MEDIA, "organisation", 0.8)),
+    ("An analysis by the Open Source Center agrees.", "An analysis by the Open Source Center",
+     ("Open Source Center", "", EXPERT, "organisation", 0.8)),
+    ("The NATO Council said so.", "The NATO Council said", ("NATO Council", "", GOVERNMENT, "organisation", 0.8)),
+    ("According to Reuters, it rose.", "According to Reuters", ("Reuters", "", OTHER, "surname", 0.4)),
+])
+def test_groups_documents_and_organisations(text, quote, expected):
+    assert speaker(text, quote) == expected
+
+
+def test_the_subject_speaks_not_the_person_told():
+    text = "Anna Berg came. Ivan Petrov came. Berg told Petrov so. Petrov informed Berg."
+    assert speaker(text, "Berg told Petrov")[:2] == ("Anna Berg", "")
+    assert speaker(text, "Petrov informed Berg")[0] == "Ivan Petrov"
+
+
+@pytest.mark.parametrize(("words", "as_group", "as_person"), [
+    ("state-run television", STATE_MEDIA, STATE_MEDIA),
+    ("Xinhua said", STATE_MEDIA, STATE_MEDIA),
+    ("Rodong Sinmun", STATE_MEDIA, STATE_MEDIA),
+    ("the Kremlin", GOVERNMENT, GOVERNMENT),
+    ("White House", GOVERNMENT, GOVERNMENT),
+    ("Intelligence Service", GOVERNMENT, GOVERNMENT),
+    # A plural group is anonymous; one named official is not.
+    ("diplomats", ANONYMOUS, GOVERNMENT),
+    ("official", GOVERNMENT, GOVERNMENT),
+    ("senior official", GOVERNMENT, GOVERNMENT),
+    ("officials", ANONYMOUS, OTHER),
+    ("sources", ANONYMOUS, OTHER),
+    ("people familiar", ANONYMOUS, OTHER),
+    ("colonel", MILITARY, MILITARY),
+    ("troops", MILITARY, MILITARY),
+    ("Air Force", MILITARY, MILITARY),
+    ("professor", EXPERT, EXPERT),
+    ("think tank", EXPERT, EXPERT),
+    ("university", EXPERT, EXPERT),
+    # A document speaks for its authors; a person's role is never a document.
+    ("report", DOCUMENT, OTHER),
+    ("survey", DOCUMENT, OTHER),
+    ("weather", OTHER, OTHER),
+])
+def test_kinds_of_source(words, as_group, as_person):
+    assert speaker_type(words) == as_group
+    assert speaker_type(words, person=True) == as_person
+
+
+def test_what_a_speaker_says_about_itself():
+    found = infer_speaker(PEOPLE, PEOPLE.index("She said"), PEOPLE.index("She said") + 8)
+    assert found.as_json() == {"speaker": "Anna Berg", "role": "Expert", "speaker_type": EXPERT,
+                               "method": "pronoun", "confidence": 0.7, "inferred": True}
+    assert found.as_attributes() == {"speaker": "Anna Berg", "speaker_type": EXPERT, "speaker_status": "inferred"}
+    nobody = Speaker("")
+    assert nobody.as_json() == {"speaker": "", "role": "", "speaker_type": OTHER, "method": "unresolved",
+                                "confidence": 0.0, "inferred": True}
+    assert nobody.as_attributes() == {}
+
+
+def test_possessives_and_appositions_give_the_role():
+    text = ("Margarete Klein, head of the Russia and Eurasia research group at the SWP, spoke. "
+            "Russia expert Margaret Klein is convinced. Klein’s view is clear. Klein notes this.")
+    resolver = SpeakerResolver(text)
+    roles = [(text[m.start:m.end], m.full, m.role) for m in resolver.mentions]
+    assert roles == [
+        ("Margarete Klein", True, "head of the Russia and Eurasia research group at the SWP"),
+        ("Margaret Klein", True, "Russia expert"),
+        ("Klein", False, ""),
+        ("Klein", False, ""),
+    ]
+    assert speaker(text, "Klein notes") == ("Margarete Klein", "head of the Russia and Eurasia research group at the SWP",
+                                            EXPERT, "surname", 0.85)
