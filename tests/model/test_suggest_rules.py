@@ -212,6 +212,26 @@ CASES = [
     ("Also, the army lost 5,000 soldiers.", [(None, "the army lost 5,000 soldiers.", "", "figure")]),
     ("The report shows that the troops would stay.", []),
     ("   ", []),
+    # A sentence before that is already a claim is not suggested twice.
+    ("“The dam is very old and weak.” That's what the minister said.",
+     [(None, "The dam is very old and weak.", "", QUOTATION), ("the minister said", None, BEFORE, "")]),
+    ("The army lost 5,000 soldiers in March 2024. That's what the minister said.",
+     [(None, "The army lost 5,000 soldiers in March 2024.", "", "figure"),
+      ("the minister said", "The army lost 5,000 soldiers in March 2024", BEFORE, SENTENCE_BEFORE)]),
+    # pysbd ends a sentence inside „...“: the quotation joins the pieces again.
+    ("„The army is tired. The shells are old“, Klein said.",
+     [("Klein said", "The army is tired. The shells are old", BEFORE, QUOTATION)]),
+    ("“ The dam is very old and weak , ” she said.",
+     [("she said", "The dam is very old and weak", BEFORE, QUOTATION)]),
+    # Modifiers of a role stay in the source.
+    ("Turkey's deputy foreign minister Ali Demir said the talks had stalled.",
+     [("Turkey's deputy foreign minister Ali Demir said", "the talks had stalled", BEFORE, CLAUSE_AFTER)]),
+    # A source phrase with nothing after it.
+    ("Reports emerged.", [("Reports emerged", None, PHRASE, "")]),
+    ("The plan was disputed by.", []),
+    ("Prices will rise, according to.", []),
+    ("“The army is tired and weak.” Klein said so.",
+     [(None, "The army is tired and weak.", "", QUOTATION), ("Klein said", None, BEFORE, "")]),
 ]
 
 
@@ -329,6 +349,17 @@ def test_attribution_at_chooses_the_nearest_attribution_of_the_sentence():
     text = "The minister said the dam was old. The engineer said it was new."
     assert at(text, text.index("engineer")) is None
     assert at(text, text.index(".")) == ("The minister said", "the dam was old")
+
+
+def test_attribution_at_finds_the_quotation_it_closes_or_opens_in_the_sentence_before():
+    text = "“The army is tired and weak.” Klein said so."
+    assert at(text, text.index("Klein")) == ("Klein said", "The army is tired and weak.")
+    # A quotation that only follows the attribution's sentence is not its claim.
+    text = "Klein said so. “The army is tired and weak.”"
+    assert at(text, text.index("Klein")) == ("Klein said", None)
+    # A quotation of two words is no claim.
+    text = "“Losses rise,” Klein said."
+    assert at(text, text.index("Klein")) == ("Klein said", None)
 
 
 def test_attribution_at_a_passive_agent_finds_no_claim():
