@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.model.sentences import WINDOW, quotation_at, sentence_steps
+from tui.model.sentences import WINDOW, paragraph_window, quotation_at, sentence_steps, sentences
 
 TEXT = 'He left. “We act. We will surely win,” Klein said, smiling. Then more.'
 QUOTED_1 = "We act."
@@ -114,3 +114,27 @@ def test_in_a_paragraph_longer_than_the_window_the_quotation_is_found():
     far = "“" + "long words " * (WINDOW // 10) + "end”"
     assert quotation_at(far, len(far) - 2) is None
     assert quotation_at(far, WINDOW - 1) == (0, len(far))
+
+
+def test_sentences_are_exact_offsets_from_the_start_by_default():
+    text = "He left. She came back."
+    assert sentences(text) == [(0, 8), (9, 23)]
+    assert sentences(text, 9) == [(9, 23)]
+    assert sentences("  \n ") == []
+
+
+@pytest.mark.parametrize(("text", "offset", "window"), [
+    # The paragraph is bounded by the line breaks around the offset, the last one before it.
+    ("one\ntwo\nthree", 9, (8, 13)),
+    ("one\ntwo\nthree", 5, (4, 7)),
+    ("one\ntwo\nthree", 0, (0, 3)),
+    ("\nabc", 2, (1, 4)),
+    # A line break further than WINDOW away is not looked for: the window stops there.
+    ("x\n" + "a" * (WINDOW + 100), WINDOW + 101, (101, WINDOW + 102)),
+    ("a" * (WINDOW + 100) + "\nb", 0, (0, WINDOW)),
+    ("a" * (WINDOW + 100) + "\nb", WINDOW + 101, (WINDOW + 101, WINDOW + 102)),
+    ("a" * (WINDOW + 100) + "\nbcd", WINDOW + 102, (WINDOW + 101, WINDOW + 104)),
+    ("a" * (2 * WINDOW + 100), WINDOW + 50, (50, 2 * WINDOW + 50)),
+])
+def test_the_paragraph_window_around_an_offset(text, offset, window):
+    assert paragraph_window(text, offset) == window
