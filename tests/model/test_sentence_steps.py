@@ -138,3 +138,15 @@ def test_sentences_are_exact_offsets_from_the_start_by_default():
 ])
 def test_the_paragraph_window_around_an_offset(text, offset, window):
     assert paragraph_window(text, offset) == window
+
+
+@pytest.mark.parametrize(("text", "offset", "expected"), [
+    # Clamped to the last character: the closing mark is in the quotation, a final full stop is not.
+    ("He said: “We will win.”", 999, ["We will win.", "He said: “We will win.”"]),
+    ("Klein said “We will win”.", 999, ["Klein said “We will win”."]),
+    # Clamped to the first character: a dash before the opening mark is not in the quotation.
+    ("—“We will win,” she said.", -5, ["—“We will win,” she said."]),
+    ("—“We will win,” she said.", 1, ["We will win", "—“We will win,” she said."]),
+])
+def test_an_offset_outside_the_text_is_clamped_to_its_first_or_last_character(text, offset, expected):
+    assert steps(text, offset) == expected
