@@ -210,3 +210,22 @@ def test_possessives_and_appositions_give_the_role():
     ]
     assert speaker(text, "Klein notes") == ("Margarete Klein", "head of the Russia and Eurasia research group at the SWP",
                                             EXPERT, "surname", 0.85)
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Jones came. Jones’ view is clear.",
+    "Anna Jones came. Jones' view is clear.",
+    "Anna Berg came. Berg's view is clear.",
+    "Anna Berg came. Berg’s view is clear.",
+    "Anna Berg came. Later we met Berg.",
+])
+def test_a_surname_with_a_possessive_or_a_full_stop_is_still_a_mention(text):
+    mentions = SpeakerResolver(text).mentions
+    assert [(text[m.start:m.end], m.person.name, m.full) for m in mentions][1:] == [
+        (text.split()[1], text.split()[0] + " " + text.split()[1].rstrip("."), False)]
+
+
+def test_a_family_name_first_spelt_with_or_without_a_hyphen_is_one_person():
+    resolver = SpeakerResolver("Kim Jong Un came. Kim Jong-un spoke. Kim Jong-il died.")
+    assert resolver.people["Kim Jong-un"].name == "Kim Jong Un"
+    assert resolver.people["Kim Jong-il"].name == "Kim Jong-il"

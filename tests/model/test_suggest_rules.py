@@ -210,6 +210,8 @@ CASES = [
     ("Meanwhile, the army lost 5,000 soldiers, with many units destroyed.",
      [(None, "the army lost 5,000 soldiers", "", "figure")]),
     ("Also, the army lost 5,000 soldiers.", [(None, "the army lost 5,000 soldiers.", "", "figure")]),
+    # A figure or date that ends the text (no full stop) counts too.
+    ("The treaty was signed in 2024", [(None, "The treaty was signed in 2024", "", "date")]),
     ("The report shows that the troops would stay.", []),
     ("   ", []),
     # A sentence before that is already a claim is not suggested twice.
