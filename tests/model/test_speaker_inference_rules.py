@@ -229,3 +229,15 @@ def test_a_family_name_first_spelt_with_or_without_a_hyphen_is_one_person():
     resolver = SpeakerResolver("Kim Jong Un came. Kim Jong-un spoke. Kim Jong-il died.")
     assert resolver.people["Kim Jong-un"].name == "Kim Jong Un"
     assert resolver.people["Kim Jong-il"].name == "Kim Jong-il"
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # Given names that share their first four letters or more are one person spelt two ways ...
+    ("Natalia Petrova came. Natalya Petrova spoke.", {"Natalia Petrova": "Natalia Petrova",
+                                                      "Natalya Petrova": "Natalia Petrova"}),
+    ("Yuri Ivanov came. Yuriy Ivanov spoke.", {"Yuri Ivanov": "Yuri Ivanov", "Yuriy Ivanov": "Yuri Ivanov"}),
+    # ... three are not enough.
+    ("Yuri Ivanov came. Yury Ivanov spoke.", {"Yuri Ivanov": "Yuri Ivanov", "Yury Ivanov": "Yury Ivanov"}),
+])
+def test_a_given_name_spelt_another_way_is_the_same_person(text, people):
+    assert {key: person.name for key, person in SpeakerResolver(text).people.items()} == people

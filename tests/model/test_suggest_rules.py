@@ -258,6 +258,11 @@ def test_recognise_reads_only_its_range():
     assert [(text[slice(*u.attribution)], text[slice(*u.claim)]) for u in found] == [
         ("The minister said", "the talks had stalled")]
     assert recognise(text, 0, 0) == [] and recognise(text, 5, 5) == []
+    # A range that ends inside a sentence ends its claim there too (the reader's window does).
+    text = "The minister said the talks had stalled completely. Noise."
+    found = recognise(text, 0, text.index(" stalled"))
+    assert [(text[slice(*u.attribution)], text[slice(*u.claim)]) for u in found] == [
+        ("The minister said", "the talks had")]
 
 
 # `S`: suggestions over a whole text, and the part on screen ------------------------------
