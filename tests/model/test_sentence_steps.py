@@ -73,6 +73,11 @@ def test_white_space_and_trailing_punctuation_inside_the_marks_are_trimmed():
     assert steps(text, text.index("  We") + 1) == ["We win", "We act.  We win", text]
 
 
+def test_a_quotation_of_nothing_but_punctuation_selects_nothing_empty():
+    text = "He said “ ; ” and left."
+    assert sentence_steps(text, text.index(";")) == [(0, len(text))]
+
+
 def test_a_sentence_longer_than_the_one_before_is_not_added_twice():
     # The second quoted sentence is longer than the first: a press selects one of them, never both.
     text = "“No. We will surely win this war,” she said."

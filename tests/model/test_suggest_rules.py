@@ -230,6 +230,9 @@ CASES = [
      [("Turkey's deputy foreign minister Ali Demir said", "the talks had stalled", BEFORE, CLAUSE_AFTER)]),
     # A source phrase with nothing after it.
     ("Reports emerged.", [("Reports emerged", None, PHRASE, "")]),
+    # A source phrase opening the next sentence belongs to that sentence only.
+    ("The dam is very old. By some estimates, it will fail within a decade.",
+     [("By some estimates", "it will fail within a decade", PHRASE, CLAUSE_AFTER)]),
     ("The plan was disputed by.", []),
     ("Prices will rise, according to.", []),
     ("“The army is tired and weak.” Klein said so.",
