@@ -212,6 +212,8 @@ CASES = [
     ("Also, the army lost 5,000 soldiers.", [(None, "the army lost 5,000 soldiers.", "", "figure")]),
     # A figure or date that ends the text (no full stop) counts too.
     ("The treaty was signed in 2024", [(None, "The treaty was signed in 2024", "", "date")]),
+    ("The number of brigades rose to 9", [(None, "The number of brigades rose to 9", "", "figure")]),
+    ("2024 was a hard year for the army.", [(None, "2024 was a hard year for the army.", "", "date")]),
     ("The report shows that the troops would stay.", []),
     ("   ", []),
     # A sentence before that is already a claim is not suggested twice.
