@@ -241,3 +241,9 @@ def test_a_family_name_first_spelt_with_or_without_a_hyphen_is_one_person():
 ])
 def test_a_given_name_spelt_another_way_is_the_same_person(text, people):
     assert {key: person.name for key, person in SpeakerResolver(text).people.items()} == people
+
+
+def test_a_full_stop_ends_a_run_of_capitalised_words_even_after_the_first_word():
+    # "Hello. Anna Berg" is not the name "Hello Anna Berg".
+    assert list(SpeakerResolver("Hello. Anna Berg came.").people) == ["Anna Berg"]
+    assert list(SpeakerResolver("Then came Hello. Anna Berg came.").people) == ["Anna Berg"]
