@@ -247,3 +247,12 @@ def test_a_full_stop_ends_a_run_of_capitalised_words_even_after_the_first_word()
     # "Hello. Anna Berg" is not the name "Hello Anna Berg".
     assert list(SpeakerResolver("Hello. Anna Berg came.").people) == ["Anna Berg"]
     assert list(SpeakerResolver("Then came Hello. Anna Berg came.").people) == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # "Then-President" and a possessive ("Japan’s") come before the name, never in it.
+    ("Then-President Donald Trump said so.", "Donald Trump"),
+    ("Meanwhile Japan’s Prime Minister Shigeru Ishiba said so.", "Shigeru Ishiba"),
+])
+def test_words_before_a_name_are_not_part_of_it(text, name):
+    assert list(SpeakerResolver(text).people) == [name]

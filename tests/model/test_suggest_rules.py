@@ -95,6 +95,7 @@ CASES = [
      [("Ukrainian intelligence estimated", "11,000 soldiers had been sent", BEFORE, CLAUSE_AFTER)]),
     ("The chairman of the board of the company said the plan was good.",
      [("The chairman of the board of the company said", "the plan was good", BEFORE, CLAUSE_AFTER)]),
+    ("I said the talks had stalled.", [("I said", "the talks had stalled", BEFORE, CLAUSE_AFTER)]),
     ("The president and his aides say the war will end soon.",
      [("The president and his aides say", "the war will end soon", BEFORE, CLAUSE_AFTER)]),
     ("Klein and Berg say the shells are poor.",
