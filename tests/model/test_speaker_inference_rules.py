@@ -256,3 +256,23 @@ def test_a_full_stop_ends_a_run_of_capitalised_words_even_after_the_first_word()
 ])
 def test_words_before_a_name_are_not_part_of_it(text, name):
     assert list(SpeakerResolver(text).people) == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Japan's Prime Minister Shigeru Ishiba said so.", "Shigeru Ishiba", "Japan's Prime Minister"),
+    ("Farmers’ Leader Ivan Petrov said so.", "Ivan Petrov", "Farmers’ Leader"),
+    ("Commander of the Southern Group of Forces Colonel Ivan Petrov spoke.", "Ivan Petrov",
+     "Commander of the Southern Group of Forces Colonel"),
+    ("Deputy Minister for Defence Anna Berg spoke.", "Anna Berg", "Deputy Minister for Defence"),
+    ("It was then-Ukrainian Defense Minister Rustam Umerov.", "Rustam Umerov", "then-Ukrainian Defense Minister"),
+    # A lower-case role before a name makes an unknown given name a name ("Russia expert").
+    ("Russia expert Tariq Odeh said so.", "Tariq Odeh", "Russia expert"),
+    ("Russian Tariq Odeh said so.", "Tariq Odeh", "Russian"),
+])
+def test_the_titles_and_possessives_before_a_name_are_its_role(text, name, role):
+    assert [(m.person.name, m.role) for m in SpeakerResolver(text).mentions] == [(name, role)]
+
+
+def test_an_unknown_given_name_without_a_title_is_no_person():
+    # The module's promise: "an unusual given name is found only after a title".
+    assert SpeakerResolver("Meanwhile Tariq Odeh said so.").people == {}
