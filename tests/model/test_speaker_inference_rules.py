@@ -276,3 +276,32 @@ def test_the_titles_and_possessives_before_a_name_are_its_role(text, name, role)
 def test_an_unknown_given_name_without_a_title_is_no_person():
     # The module's promise: "an unusual given name is found only after a title".
     assert SpeakerResolver("Meanwhile Tariq Odeh said so.").people == {}
+
+
+def test_the_role_is_only_the_title_words_right_before_a_name():
+    # Words walked over before a name that hold no role give none.
+    for text in ("The minister thanked Kyiv’s Anna Berg today.", "Meanwhile Anna Berg spoke."):
+        assert [m.role for m in SpeakerResolver(text).mentions] == [""]
+    # A leading "the", "of" or "for" is not part of the role.
+    for text, role in (("He met the Russia expert Tariq Odeh today.", "Russia expert"),
+                       ("It was the office of Minister Tariq Odeh today.", "Minister"),
+                       ("It was a vote for President Tariq Odeh today.", "President")):
+        assert [m.role for m in SpeakerResolver(text).mentions] == [role]
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    # A name that ends its sentence: the full stop is not part of the name, so the cue-first
+    # attribution ("says Anna Berg") holds the whole name and its title is stripped.
+    ("Prices will rise, says Anna Berg.", "says Anna Berg", ("Anna Berg", "", OTHER, "name", 0.95)),
+    ("Prices will rise, says Minister Tariq Odeh.", "says Minister Tariq Odeh",
+     ("Tariq Odeh", "Minister", GOVERNMENT, "name", 0.95)),
+    ("Prices will rise, says Anna Berg, an economist.", "says Anna Berg",
+     ("Anna Berg", "an economist", EXPERT, "name", 0.95)),
+])
+def test_a_name_at_the_end_of_a_sentence_is_found_whole(text, quote, expected):
+    assert speaker(text, quote) == expected
+
+
+def test_a_mention_covers_the_name_without_its_full_stop_or_possessive():
+    text = "It was then met by Anna Berg. Anna Berg’s view changed."
+    assert [text[m.start:m.end] for m in SpeakerResolver(text).mentions] == ["Anna Berg", "Anna Berg"]
