@@ -79,6 +79,11 @@ def test_a_pronoun_with_nobody_of_its_gender_takes_the_last_person_of_unknown_ge
     assert speaker(text, "He said") == ("Xi Jinping", "", OTHER, "pronoun", 0.35)
     assert speaker("He said no.", "He said") == ("", "", OTHER, "unresolved", 0.0)
     assert speaker("Anna Berg came. They said no.", "They said") == ("", "", OTHER, "unresolved", 0.0)
+    # "They" is nobody in particular, even after a person of unknown gender.
+    assert speaker("Kim Jong Un arrived. They said no.", "They said") == ("", "", OTHER, "unresolved", 0.0)
+    # A possessive pronoun is not the speaker: "his aides" are.
+    assert speaker("Ivan Petrov came. His aides said so.", "His aides said") == (
+        "His aides", "", ANONYMOUS, "group", 0.6)
 
 
 def test_a_surname_or_title_met_only_later_is_weaker():
