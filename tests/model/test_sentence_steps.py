@@ -134,6 +134,8 @@ def test_sentences_are_exact_offsets_from_the_start_by_default():
     ("one\ntwo\nthree", 5, (4, 7)),
     ("one\ntwo\nthree", 0, (0, 3)),
     ("\nabc", 2, (1, 4)),
+    # On a line break: the (empty) paragraph that ends there.
+    ("\nabc", 0, (0, 0)),
     # A line break further than WINDOW away is not looked for: the window stops there.
     ("x\n" + "a" * (WINDOW + 100), WINDOW + 101, (101, WINDOW + 102)),
     ("a" * (WINDOW + 100) + "\nb", 0, (0, WINDOW)),
