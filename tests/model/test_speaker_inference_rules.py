@@ -310,3 +310,21 @@ def test_a_name_at_the_end_of_a_sentence_is_found_whole(text, quote, expected):
 def test_a_mention_covers_the_name_without_its_full_stop_or_possessive():
     text = "It was then met by Anna Berg. Anna Berg’s view changed."
     assert [text[m.start:m.end] for m in SpeakerResolver(text).mentions] == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    # The kind reads every role the person was given, not only the one shown.
+    ("Dr. Anna Berg spoke. Deputy Minister Anna Berg spoke again. Berg said so.", "Berg said",
+     ("Anna Berg", "Dr.", GOVERNMENT, "surname", 0.85)),
+    # A person's role is never an anonymous source ("Open Source Center").
+    ("Prices will rise, says Anna Berg, an analyst at the Open Source Center.", "says Anna Berg",
+     ("Anna Berg", "an analyst at the Open Source Center", EXPERT, "name", 0.95)),
+    # "the spokesperson" is the spokeswoman met before (roles compared by their first six letters).
+    ("Spokeswoman Anna Berg spoke. The spokesperson said so.", "The spokesperson said",
+     ("Anna Berg", "Spokeswoman", GOVERNMENT, "title", 0.75)),
+    # Someone else named twice in between does not hide the colonel.
+    ("Colonel Ivan Petrov spoke. Anna Berg came. Berg said. The colonel said so.", "The colonel said",
+     ("Ivan Petrov", "Colonel", MILITARY, "title", 0.75)),
+])
+def test_roles_decide_the_kind_and_who_a_title_means(text, quote, expected):
+    assert speaker(text, quote) == expected
