@@ -79,6 +79,10 @@ def test_a_pronoun_with_nobody_of_its_gender_takes_the_last_person_of_unknown_ge
     assert speaker(text, "He said") == ("Xi Jinping", "", OTHER, "pronoun", 0.35)
     assert speaker("He said no.", "He said") == ("", "", OTHER, "unresolved", 0.0)
     assert speaker("Anna Berg came. They said no.", "They said") == ("", "", OTHER, "unresolved", 0.0)
+    # The person's role comes along, or none when there is none.
+    assert speaker("Ivan Petrov came. He said no.", "He said") == ("Ivan Petrov", "", OTHER, "pronoun", 0.7)
+    assert speaker("President Xi Jinping came. He said no.", "He said") == (
+        "Xi Jinping", "President", GOVERNMENT, "pronoun", 0.35)
     # "They" is nobody in particular, even after a person of unknown gender.
     assert speaker("Kim Jong Un arrived. They said no.", "They said") == ("", "", OTHER, "unresolved", 0.0)
     # A possessive pronoun is not the speaker: "his aides" are.
@@ -148,6 +152,8 @@ def test_family_names_written_first_have_no_gender():
      ("KCNA", "Korean Central News Agency", STATE_MEDIA, "organisation", 0.8)),
     ("An analysis by the Open Source Center agrees.", "An analysis by the Open Source Center",
      ("Open Source Center", "", EXPERT, "organisation", 0.8)),
+    # An acronym that is no organisation ("UN" is one, but so are "US", "EU", "TV") is passed over.
+    ("The UN and KCNA said so.", "The UN and KCNA said", ("KCNA", "UN and", STATE_MEDIA, "organisation", 0.8)),
     ("The NATO Council said so.", "The NATO Council said", ("NATO Council", "", GOVERNMENT, "organisation", 0.8)),
     ("According to Reuters, it rose.", "According to Reuters", ("Reuters", "", OTHER, "surname", 0.4)),
 ])
