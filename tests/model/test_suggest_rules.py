@@ -75,6 +75,8 @@ CASES = [
      [("Klein notes", "The officials said nothing about it", BEFORE, QUOTATION)]),
     # A quotation of fewer than four words is no claim of its own, nor a claim of fewer than three.
     ("“Losses rise,” Klein said.", [("Klein said", None, BEFORE, "")]),
+    # Three quoted words are the clause before the cue, not a quotation standing alone.
+    ("“Losses rise again,” Klein said.", [("Klein said", "Losses rise again", BEFORE, CLAUSE_BEFORE)]),
     ("She said yes.", [("She said", None, BEFORE, "")]),
     ("She said that it rose.", [("She said", None, BEFORE, "")]),
     # Titles, roles, names, possessives and prepositional tails stay in the source.
