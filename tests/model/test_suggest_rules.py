@@ -105,8 +105,8 @@ CASES = [
     ("Analysts and diplomats say the deal is fragile and may collapse.",
      [("Analysts and diplomats say", "the deal is fragile and may collapse", BEFORE, CLAUSE_AFTER)]),
     # A clause boundary ends the walk back ("with", "who", a comma).
-    ("The chairman of the board of the largest company in the northern region of the country near the border with "
-     "Russia said the plan was good.",
+    (("The chairman of the board of the largest company in the northern region of the country near the border with "
+      "Russia said the plan was good."),
      [("Russia said", "the plan was good", BEFORE, CLAUSE_AFTER)]),
     ("Officials who visited the site and engineers say the dam is weak.", []),
     ("The old man said the shells were old.", []),
@@ -155,8 +155,8 @@ CASES = [
      [("according to the ministry", "will cost billions of dollars", PHRASE, MINUS)]),
     ("According to Syrsky in January 2025, the losses were heavy on both sides.",
      [("According to Syrsky", "the losses were heavy on both sides", PHRASE, CLAUSE_AFTER)]),
-    ("According to Ukrainian Supreme Commander-in-Chief Alexander Syrsky in January 2025, almost 5,000 of them "
-     "were killed.",
+    (("According to Ukrainian Supreme Commander-in-Chief Alexander Syrsky in January 2025, almost 5,000 of them "
+      "were killed."),
      [("According to Ukrainian Supreme Commander-in-Chief Alexander Syrsky", "almost 5,000 of them were killed",
        PHRASE, CLAUSE_AFTER)]),
     ("By some estimates, prices will rise again next year.",
