@@ -165,6 +165,22 @@ CASES = [
      [("Reports emerged", "the army had withdrawn from the town", PHRASE, CLAUSE_AFTER)]),
     ("Reports emerged in June that the army had withdrawn from the town.",
      [("Reports emerged in June", "the army had withdrawn from the town", PHRASE, CLAUSE_AFTER)]),
+    # The time after "According to X" (up to five words and a comma) is not part of the claim.
+    ("According to Syrsky in late January of 2025, the losses were heavy on both sides.",
+     [("According to Syrsky", "the losses were heavy on both sides", PHRASE, CLAUSE_AFTER)]),
+    ("According to the ministry, prices rose very sharply, although wages fell.",
+     [("According to the ministry", "prices rose very sharply", PHRASE, CLAUSE_AFTER)]),
+    # A parenthetical source: the claim starts after its closing comma (and after a relative
+    # clause that follows it), and a new clause still ends it.
+    ("The plan, according to the ministry, which cannot be verified, will cost billions of dollars.",
+     [("according to the ministry", "will cost billions of dollars", PHRASE, MINUS)]),
+    ("The plan, according to the ministry, will cost billions, officials fear.",
+     [("according to the ministry", "will cost billions, officials fear", PHRASE, MINUS)]),
+    ("The plan, according to the ministry, will cost billions of dollars, although nobody knows how many.",
+     [("according to the ministry", "will cost billions of dollars", PHRASE, MINUS)]),
+    # A quotation right after the cue, with no punctuation between.
+    ("Klein said “The army is very tired now.”",
+     [("Klein said", "The army is very tired now.", BEFORE, QUOTATION)]),
     # A passive's agent is a source that introduces no claim of its own.
     ("The plan was disputed by Moscow in a statement on Friday.", [("disputed by Moscow", None, PASSIVE, "")]),
     ("The claim was rejected by the defence ministry and by NATO.",
