@@ -181,6 +181,16 @@ CASES = [
     # A quotation right after the cue, with no punctuation between.
     ("Klein said “The army is very tired now.”",
      [("Klein said", "The army is very tired now.", BEFORE, QUOTATION)]),
+    # "Reports emerged" takes a time or place only when "that" follows within five words.
+    ("Reports emerged from Kyiv in June that the army had withdrawn.",
+     [("Reports emerged", "the army had withdrawn", PHRASE, CLAUSE_AFTER)]),
+    ("Reports emerged over the last few long weeks that the army had withdrawn.",
+     [("Reports emerged", "the army had withdrawn", PHRASE, CLAUSE_AFTER)]),
+    ("Reports emerged in June", [("Reports emerged", None, PHRASE, "")]),
+    # The agent of a passive ends before a time ("from June 2024", "during talks").
+    ("The figure was disputed by analysts from June 2024 onwards.",
+     [("disputed by analysts", None, PASSIVE, "")]),
+    ("The figure was disputed by officials during talks.", [("disputed by officials", None, PASSIVE, "")]),
     # A passive's agent is a source that introduces no claim of its own.
     ("The plan was disputed by Moscow in a statement on Friday.", [("disputed by Moscow", None, PASSIVE, "")]),
     ("The claim was rejected by the defence ministry and by NATO.",
