@@ -308,7 +308,9 @@ class SpeakerResolver:
                 a, b = full_at[start]
                 name = " ".join(t[2] for t in tokens[a:b])
                 role = self._role_before(start) or self._role_after(tokens[b - 1][1])
-                mentions.append(Mention(start, tokens[b - 1][1], self.people[name], True, role))
+                # The name ends where its last word does, without a full stop or "’s" after it.
+                end = tokens[b - 1][0] + len(tokens[b - 1][2])
+                mentions.append(Mention(start, end, self.people[name], True, role))
             elif word in by_surname and not any(m.start <= start < m.end for m in mentions[-1:]):
                 role = self._role_before(start)
                 mentions.append(Mention(start, start + len(word), by_surname[word], False, role))
