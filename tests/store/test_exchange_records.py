@@ -154,7 +154,8 @@ def test_a_record_finds_its_document_by_sha256_before_its_path(two_docs):
     record["document"]["path"] = store.document(other_id).path  # a path naming the other document
     store.import_records([record], "t")
     assert store.annotation("r").document_id == story_id
-    wrong_type = {**_record(store, other_id, "s"), "document": {"sha256": 12, "path": store.document(other_id).path}}
+    # A sha256 that is not a string is no sha256: the path still finds the document.
+    wrong_type = {**_record(store, other_id, "s"), "document": {"sha256": ["x"], "path": store.document(other_id).path}}
     assert store.import_records([wrong_type], "t").added == 1 and store.annotation("s").document_id == other_id
 
 
@@ -170,6 +171,8 @@ def test_a_record_finds_its_document_by_sha256_before_its_path(two_docs):
     ({"document": {"path": "/nowhere/missing.txt"}},
      "r: no document in the database has path /nowhere/missing.txt; import the document first"),
     ({"document": {"sha256": "f" * 64}}, f"r: no document in the database has sha256 {'f' * 64}; import the document first"),
+    ({"document": {"sha256": "f" * 64, "path": 5}},
+     f"r: no document in the database has sha256 {'f' * 64} or path 5; import the document first"),
     ({"label": "opinion"}, "r: unknown label 'opinion'"),
     ({"exact": "not in the text", "prefix": "", "suffix": ""},
      "r: its text is not in the document (or is there several times with no context to choose)"),
@@ -221,11 +224,13 @@ def test_a_record_we_deleted_after_its_last_edit_stays_deleted_an_edit_after_com
 def test_links_come_in_once_each_way_round_with_defaults_and_a_missing_end_is_refused(two_docs):
     store, story_id, _ = two_docs
     before = utc_now()
+    # The link with a missing end comes first: the ones after it still come in.
     cue = _record(store, story_id, "cue", words="Klein said", label="attribution", modified=T1, links=[
+        {"id": "L3", "other": "nowhere"},
         {"id": "L1", "relation": "attributes", "direction": "out", "other": "claim", "note": "n",
          "annotator": "alice", "created": T1, "modified": T2},
         {"id": "L2", "direction": "in", "other": "claim"},  # claim -> cue, every field left out
-        {"id": "L3", "other": "nowhere"}, {"relation": "related", "other": "claim"}, {"id": "L4"}, "L5"])
+        {"relation": "related", "other": "claim"}, {"id": "L4"}, "L5"])
     claim = _record(store, story_id, "claim", modified=T1, links=[
         {"id": "L1", "relation": "attributes", "direction": "in", "other": "cue", "note": "n",
          "annotator": "alice", "created": T1, "modified": T2}])
@@ -309,3 +314,13 @@ def test_a_deleted_record_without_a_kind_or_an_id_is_refused(two_docs, record):
     report = store.import_records([record], "t")
     assert report.refused == [f"{record.get('id', '?')}: a deletion needs a kind (annotation or link) and an id"]
     assert report.deleted == 0 and store.annotation("a") and store.tombstones() == []
+
+
+def test_two_deletions_at_the_same_time_keep_the_greater_name_whichever_comes_first(two_docs):
+    store, _, _ = two_docs
+    with store.transaction():
+        store._bury("annotation", Annotation("mine-wins", 1, 0, 1, "claim", "K"), T2, "zed")
+        store._bury("annotation", Annotation("theirs-wins", 1, 0, 1, "claim", "K"), T2, "amy")
+    store.import_records([{"id": "mine-wins", "kind": "annotation", "deleted": T2, "deleted_by": "amy"},
+                          {"id": "theirs-wins", "kind": "annotation", "deleted": T2, "deleted_by": "zed"}], "t")
+    assert store.tombstone("mine-wins").deleted_by == store.tombstone("theirs-wins").deleted_by == "zed"

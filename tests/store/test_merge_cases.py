@@ -265,3 +265,37 @@ def test_a_document_they_replaced_with_a_newer_version_is_replaced_here_too(tmp_
     assert after[old_sha] == mine_before[old_sha] != _superseded_by(theirs)[old_sha]
     for store in (ours, theirs, third):
         store.close()
+
+
+@pytest.mark.parametrize("kind", ["annotation", "link"])
+def test_two_deletions_at_the_same_time_keep_the_greater_name_on_both_sides(pair, kind):
+    ours, theirs, our_id, _ = pair
+    record = _annotation(our_id, "X") if kind == "annotation" else Link("X", "A", "B", "related")
+    other = replace(record, id="Y")
+    with ours.transaction():
+        ours._bury(kind, record, T2, "zed")
+        ours._bury(kind, other, T2, "amy")
+    with theirs.transaction():
+        theirs._bury(kind, record, T2, "amy")
+        theirs._bury(kind, other, T2, "zed")
+    assert ours.merge_from(theirs)["tombstones_added"] == 1
+    assert ours.tombstone("X").deleted_by == ours.tombstone("Y").deleted_by == "zed"
+    theirs.merge_from(ours)
+    assert theirs.tombstone("X").deleted_by == theirs.tombstone("Y").deleted_by == "zed"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("source_id", "C"), ("target_id", "C"), ("relation", "supports"), ("note", "other"), ("annotator", "bob"),
+    ("created", T2),
+])
+def test_a_link_edited_at_the_same_time_on_both_sides_is_a_conflict_decided_alike(pair, field, value):
+    ours, theirs = _three_on_both(pair)
+    mine = Link("L", "A", "B", "related", "", "ann", T1, T3)
+    ours._insert_link(mine)
+    theirs._insert_link(replace(mine, **{field: value}))
+    summary = ours.merge_from(theirs)
+    assert summary["conflicts"] == 1 and summary["links_updated"] + summary["links_added"] <= 1
+    theirs.merge_from(ours)
+    assert ours.link("L") == theirs.link("L")
+    again = ours.merge_from(theirs)
+    assert (again["conflicts"], again["links_updated"]) == (0, 0)
