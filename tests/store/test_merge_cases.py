@@ -225,8 +225,11 @@ def test_a_document_arrives_with_every_field_its_text_and_its_blocks(pair, tmp_p
     assert ours.text(ours_doc.id) == theirs.text(their_doc)
     assert ours.document_metadata(ours_doc.id) == theirs.document_metadata(their_doc)
     assert ours.chunk_starts(ours_doc.id) == theirs.chunk_starts(their_doc)
+    # Its block index is stored with it, as at import: the reader need not rebuild it.
+    assert ours.conn.execute("SELECT count(*) FROM document_blocks WHERE document_id = ?",
+                             (ours_doc.id,)).fetchone() == (1,)
     text = ours.text(ours_doc.id)
-    assert list(ours.blocks(ours_doc.id, text)) == list(theirs.blocks(their_doc, text))
+    assert [list(a) for a in ours.blocks(ours_doc.id, text)] == [list(a) for a in theirs.blocks(their_doc, text)]
     assert ours.original(ours_doc.id)[0] == page.read_bytes()
 
 
