@@ -225,6 +225,9 @@ def test_a_document_arrives_with_every_field_its_text_and_its_blocks(pair, tmp_p
     assert ours.text(ours_doc.id) == theirs.text(their_doc)
     assert ours.document_metadata(ours_doc.id) == theirs.document_metadata(their_doc)
     assert ours.chunk_starts(ours_doc.id) == theirs.chunk_starts(their_doc)
+    # The reader reads the text through its chunks: they hold the document's text.
+    chunks = "".join(ours.text_chunk(ours_doc.id, n) for n in range(len(ours.chunk_starts(ours_doc.id))))
+    assert chunks == theirs.text(their_doc)
     # Its block index is stored with it, as at import: the reader need not rebuild it.
     assert ours.conn.execute("SELECT count(*) FROM document_blocks WHERE document_id = ?",
                              (ours_doc.id,)).fetchone() == (1,)
