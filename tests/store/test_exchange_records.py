@@ -230,12 +230,14 @@ def test_links_come_in_once_each_way_round_with_defaults_and_a_missing_end_is_re
         {"id": "L1", "relation": "attributes", "direction": "out", "other": "claim", "note": "n",
          "annotator": "alice", "created": T1, "modified": T2},
         {"id": "L2", "direction": "in", "other": "claim"},  # claim -> cue, every field left out
+        {"id": "L6", "other": "claim", "modified": T1},  # only here, no direction: going out
         {"relation": "related", "other": "claim"}, {"id": "L4"}, "L5"])
     claim = _record(store, story_id, "claim", modified=T1, links=[
         {"id": "L1", "relation": "attributes", "direction": "in", "other": "cue", "note": "n",
          "annotator": "alice", "created": T1, "modified": T2}])
     report = store.import_records([cue, claim], "default")
-    assert (report.added, report.links_added, report.refused) == (2, 2, ["link L3: an end is missing"])
+    assert (report.added, report.links_added, report.refused) == (2, 3, ["link L3: an end is missing"])
+    assert (store.link("L6").source_id, store.link("L6").target_id) == ("cue", "claim")
     assert store.link("L1") == Link("L1", "cue", "claim", "attributes", "n", "alice", T1, T2)
     l2 = store.link("L2")
     assert (l2.source_id, l2.target_id, l2.relation, l2.note, l2.annotator) == (
@@ -324,3 +326,18 @@ def test_two_deletions_at_the_same_time_keep_the_greater_name_whichever_comes_fi
     store.import_records([{"id": "mine-wins", "kind": "annotation", "deleted": T2, "deleted_by": "amy"},
                           {"id": "theirs-wins", "kind": "annotation", "deleted": T2, "deleted_by": "zed"}], "t")
     assert store.tombstone("mine-wins").deleted_by == store.tombstone("theirs-wins").deleted_by == "zed"
+
+
+def test_every_update_reanchoring_and_comeback_of_one_import_is_counted(two_docs):
+    store, story_id, _ = two_docs
+    store.import_records([_record(store, story_id, "a", words="Klein said", modified=T1),
+                          _record(store, story_id, "b", words="the north", modified=T1)], "t")
+    with store.transaction():
+        for id_ in ("c", "d"):
+            store._bury("annotation", _ann(story_id, id_, STORY, "Officials"), T1, "me")
+    moved = [_record(store, story_id, id_, words=words, modified=T2) for id_, words in
+             (("a", "Klein said"), ("b", "the north"), ("c", "Officials"), ("d", "denied it"))]
+    for record in moved:
+        record["start"] += 1  # none of the offsets fit any more
+    report = store.import_records(moved, "t")
+    assert (report.updated, report.added, report.conflicts, report.reanchored) == (2, 2, 2, 4)
