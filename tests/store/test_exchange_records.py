@@ -245,6 +245,10 @@ def test_links_come_in_once_each_way_round_with_defaults_and_a_missing_end_is_re
     assert before <= l2.created <= utc_now() and before <= l2.modified <= utc_now()
     again = store.import_records([cue, claim], "default")
     assert (again.unchanged, again.links_added) == (2, 0)
+    # Links we have already are passed over, and a new one after them still comes in.
+    claim["links"].append({"id": "L9", "direction": "in", "other": "cue", "relation": "related"})
+    assert store.import_records([cue, claim], "default").links_added == 1
+    assert (store.link("L9").source_id, store.link("L9").target_id) == ("cue", "claim")
 
 
 def test_a_link_we_deleted_after_its_last_edit_is_not_brought_back(two_docs):

@@ -305,3 +305,16 @@ def test_a_link_edited_at_the_same_time_on_both_sides_is_a_conflict_decided_alik
     assert ours.link("L") == theirs.link("L")
     again = ours.merge_from(theirs)
     assert (again["conflicts"], again["links_updated"]) == (0, 0)
+
+
+def test_every_conflict_of_one_merge_is_counted(pair):
+    """Two same-time edits and two edits after the other side's deletion: four conflicts."""
+    ours, theirs, our_id, their_id = pair
+    for id_ in ("A", "B"):
+        _put(ours, _annotation(our_id, id_, note="ours"))
+        _put(theirs, _annotation(their_id, id_, note="theirs"))
+    for id_ in ("C", "D"):
+        _put(ours, _annotation(our_id, id_, modified=T3))
+        with theirs.transaction():
+            theirs._bury("annotation", _annotation(their_id, id_), T2, "bob")
+    assert ours.merge_from(theirs)["conflicts"] == 4
