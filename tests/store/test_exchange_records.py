@@ -345,3 +345,13 @@ def test_every_update_reanchoring_and_comeback_of_one_import_is_counted(two_docs
         record["start"] += 1  # none of the offsets fit any more
     report = store.import_records(moved, "t")
     assert (report.updated, report.added, report.conflicts, report.reanchored) == (2, 2, 2, 4)
+
+
+def test_a_newer_record_naming_another_document_moves_the_annotation_there(two_docs):
+    store, story_id, other_id = two_docs
+    store.import_records([_record(store, story_id, modified=T1)], "t")
+    report = store.import_records([_record(store, other_id, modified=T2)], "t")
+    assert report.updated == 1
+    moved = store.annotation("r")
+    assert (moved.document_id, moved.start, moved.exact) == (other_id, OTHER.index("the shells came"), "the shells came")
+    assert store.annotations(story_id) == []
