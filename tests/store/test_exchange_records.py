@@ -355,3 +355,29 @@ def test_a_newer_record_naming_another_document_moves_the_annotation_there(two_d
     moved = store.annotation("r")
     assert (moved.document_id, moved.start, moved.exact) == (other_id, OTHER.index("the shells came"), "the shells came")
     assert store.annotations(story_id) == []
+
+
+def test_every_deletion_of_one_import_is_counted_and_an_unseen_one_keeps_an_empty_record(two_docs):
+    store, story_id, _ = two_docs
+    store.insert_annotations([_ann(story_id, "a", STORY, "Klein said"), _ann(story_id, "b", STORY, "the north")])
+    report = store.import_records([{"id": i, "kind": "annotation", "deleted": T2} for i in ("a", "b", "c")], "t")
+    assert report.deleted == 2 and store.annotations(story_id) == []
+    assert json.loads(store.tombstone("c").record) == {}  # we never had its row
+
+
+def test_a_records_path_wins_over_another_document_with_the_same_file_name(tmp_path):
+    store = Store.open(tmp_path / "x.db")
+    ids = []
+    for folder, text in (("a", STORY), ("b", STORY + "A later paragraph.\n")):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "story.txt"
+        path.write_text(text, "utf-8")
+        ids.append(store.add_document(read_document(path)).document_id)
+    b_id = ids[1]
+    record = {**_record(store, b_id), "document": {"sha256": "f" * 64, "path": store.document(b_id).path}}
+    assert store.import_records([record], "t").added == 1 and store.annotation("r").document_id == b_id
+    # A file name alone that two documents share names neither.
+    by_name = {**record, "id": "s", "document": {"path": "/elsewhere/story.txt"}}
+    assert store.import_records([by_name], "t").refused == [
+        "s: no document in the database has path /elsewhere/story.txt; import the document first"]
+    store.close()

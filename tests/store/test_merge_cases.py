@@ -318,3 +318,18 @@ def test_every_conflict_of_one_merge_is_counted(pair):
         with theirs.transaction():
             theirs._bury("annotation", _annotation(their_id, id_), T2, "bob")
     assert ours.merge_from(theirs)["conflicts"] == 4
+
+
+def test_every_deletion_and_link_conflict_of_one_merge_is_counted(pair):
+    ours, theirs = _three_on_both(pair)
+    for id_ in ("P", "Q"):  # same-time link edits with different notes
+        ours._insert_link(Link(id_, "A", "B", "related", "ours", "ann", T1, T1))
+        theirs._insert_link(Link(id_, "A", "B", "related", "theirs", "ann", T1, T1))
+    for store, doc in ((ours, pair[2]), (theirs, pair[3])):
+        _put(store, _annotation(doc, "D", 22, 26))
+    with theirs.transaction():
+        for id_ in ("C", "D"):  # deleted by them after our last edit
+            theirs._delete_annotation_rows(theirs.annotation(id_), [], T2, "bob")
+    summary = ours.merge_from(theirs)
+    assert (summary["deleted"], summary["conflicts"]) == (2, 2)
+    assert [a.id for a in ours.annotations(pair[2])] == ["A", "B"]
