@@ -333,3 +333,16 @@ def test_every_deletion_and_link_conflict_of_one_merge_is_counted(pair):
     summary = ours.merge_from(theirs)
     assert (summary["deleted"], summary["conflicts"]) == (2, 2)
     assert [a.id for a in ours.annotations(pair[2])] == ["A", "B"]
+
+
+def test_every_link_deletion_and_learned_tombstone_of_one_merge_is_counted(pair):
+    ours, theirs = _three_on_both(pair)
+    with theirs.transaction():
+        for id_ in ("L1", "L2", "N1", "N2"):
+            theirs._bury("link", Link(id_, "A", "B", "related", "", "ann", T1, T1), T2, "bob")
+        theirs._bury("annotation", _annotation(pair[3], "gone"), T2, "bob")  # learned before the links
+    for id_ in ("L1", "L2"):  # ours, older than their deletion
+        ours._insert_link(Link(id_, "A", "B", "related", "", "ann", T1, T1))
+    summary = ours.merge_from(theirs)
+    assert (summary["links_deleted"], summary["tombstones_added"]) == (2, 3)
+    assert ours.links_of(["A"]) == []
