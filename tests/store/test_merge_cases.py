@@ -15,6 +15,7 @@ import pytest
 
 from tui.ingest import read_document
 from tui.model.entities import Annotation, Link
+from tui.model.layout import block_index
 from tui.store import Store
 
 TEXT = "Klein said the shells came from the north. Officials denied it.\n"
@@ -219,7 +220,13 @@ def test_a_document_arrives_with_every_field_its_text_and_its_blocks(pair, tmp_p
     page = tmp_path / "only-theirs.txt"
     page.write_text("First paragraph here.\n\nSecond paragraph, with “quotes” and 漢字.\n", "utf-8")
     their_doc = theirs.add_document(read_document(page)).document_id
+    ours_story = ours.documents()[-1].id
+    # Our story has no stored block index, as if imported before they were stored: the
+    # merged document's index must not take its place.
+    ours.conn.execute("DELETE FROM document_blocks WHERE document_id = ?", (ours_story,))
     assert ours.merge_from(theirs)["documents_added"] == 1
+    story_text = ours.text(ours_story)
+    assert [list(a) for a in ours.blocks(ours_story, story_text)] == [list(a) for a in block_index(story_text)]
     ours_doc = ours.match_document(sha256=theirs.document(their_doc).sha256)
     assert replace(ours_doc, id=0) == replace(theirs.document(their_doc), id=0)
     assert ours.text(ours_doc.id) == theirs.text(their_doc)
