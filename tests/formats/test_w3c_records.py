@@ -274,9 +274,14 @@ def test_bodies_are_read_by_purpose_first_of_each():
     assert read["attributes"] == {"speaker": ["Jane = Doe", "Ann"], "": ["empty name"]}
 
 
-def test_an_annotation_without_id_is_read_with_id_none():
-    [read] = w3c.to_records({"type": "Annotation", "target": {"source": "s"}})
-    assert read["id"] is None and read["document"] == {"sha256": None, "path": "s"}
+def test_annotations_without_id_are_each_read_without_one():
+    # The store refuses each ("?: needs an id"); none may hide another.
+    items = [{"type": "Annotation", "target": {"source": "s"}}, w3c.annotation(_record(), 5, 18),
+             {"type": "Annotation", "id": "", "target": {"source": "t"}}, {"type": "Annotation", "target": {}}]
+    read = w3c.to_records(items)
+    assert ["id" in r for r in read] == [False, True, False, False]
+    assert [r["document"] for r in read] == [{"sha256": None, "path": "s"}, {"sha256": SHA, "path": "urn:sha256:" + SHA},
+                                            {"sha256": None, "path": "t"}, {"sha256": None, "path": ""}]
 
 
 @pytest.mark.parametrize(("creator", "annotator"), [
