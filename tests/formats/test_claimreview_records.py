@@ -282,3 +282,19 @@ def test_write_keeps_other_text_as_itself_and_filters_by_document():
     out = io.StringIO()
     claimreview.write([_rated("a", exact="café 😀")], out, {})
     assert "café 😀" in out.getvalue()
+
+
+def test_a_document_seen_twice_in_a_group_does_not_hide_the_next_one():
+    documents = {1: {"title": "One"}, 2: {"title": "Two"}}
+    records = [_rated("a", doc=1, links=[_link("same_as", "out", "b"), _link("same_as", "out", "c")]),
+               _record("b", doc=1), _record("c", doc=2)]
+    [review] = claim_reviews(records, documents)
+    assert [a["headline"] for a in review["itemReviewed"]["appearance"]] == ["One", "Two"]
+
+
+def test_an_id_with_a_slash_is_quoted_alike_in_the_anchor_and_the_urn():
+    [anchored] = claim_reviews([_rated("a/b")], {}, review_url="https://c.example/f")
+    assert anchored["url"] == "https://c.example/f#claim-a%2Fb"
+    assert anchored["itemReviewed"]["@id"] == "https://c.example/f#claim-item-a%2Fb"
+    [plain] = claim_reviews([_rated("a/b")], {})
+    assert plain["itemReviewed"]["@id"] == "urn:diptych:claim:a%2Fb"
