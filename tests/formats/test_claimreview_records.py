@@ -298,3 +298,26 @@ def test_an_id_with_a_slash_is_quoted_alike_in_the_anchor_and_the_urn():
     assert anchored["itemReviewed"]["@id"] == "https://c.example/f#claim-item-a%2Fb"
     [plain] = claim_reviews([_rated("a/b")], {})
     assert plain["itemReviewed"]["@id"] == "urn:diptych:claim:a%2Fb"
+
+
+def test_a_claim_on_an_old_version_of_a_document_still_has_its_appearance(tmp_path):
+    from tui.services.importing import import_ids
+    from tui.store import Store
+
+    path = tmp_path / "article.txt"
+    path.write_text("Old text with a claim.\n", encoding="utf-8")
+    store = Store.open(tmp_path / "v.db")
+    try:
+        [old] = import_ids(store, [path])
+        path.write_text("New text, and no claim.\n", encoding="utf-8")
+        [new] = import_ids(store, [path])
+        assert new != old and [d.id for d in store.documents()] == [new]
+        text = store.text(old)
+        start = text.index("a claim")
+        store.create_annotation(old, text, start, start + 7, "claim", "ann", attributes={"rating": "false"})
+        documents = claimreview.document_info(store)
+        assert set(documents) == {old, new}
+        [review] = claim_reviews(store.export_rows(), documents)
+        assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "headline": documents[old]["title"]}]
+    finally:
+        store.close()
