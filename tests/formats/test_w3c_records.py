@@ -330,6 +330,7 @@ def test_a_linking_annotation_reads_as_an_outgoing_link():
 
 @pytest.mark.parametrize("changes", [
     {"body": _textual("tagging", "supports")},                 # no other end
+    {"body": None},
     {"body": "urn:uuid:o1"},                                  # no relation
     {"body": ["urn:uuid:o1", _textual("commenting", "supports")]},
     {"body": ["", _textual("tagging", "supports")]},          # an empty other end
