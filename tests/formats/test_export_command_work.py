@@ -331,3 +331,14 @@ def test_a_file_export_is_plain_even_from_a_terminal(small, stdout, tmp_path):
     assert "\x1b" not in target.read_text("utf-8") and _read(shown) == ""
     assert export(store, "json", str(target)) == f"4 annotations written to {target}"
     assert "\x1b" not in target.read_text("utf-8") and _read(shown) == ""
+
+
+def test_a_terminal_gets_a_coloured_json_array_but_plain_csv(small, stdout):
+    store = small[0]
+    shown = stdout(tty=True)
+    assert export(store, "json", None, label="attribution") == ""
+    coloured = _read(shown)
+    assert "\x1b[" in coloured and "[" in coloured
+    shown = stdout(tty=True)
+    assert export(store, "csv", None, label="attribution") == ""
+    assert "\x1b" not in _read(shown) and _read(shown).startswith("id,document_id,")
