@@ -249,6 +249,7 @@ def test_a_w3c_collection_holds_every_item(small, tmp_path):
     assert export(store, "w3c", str(out), collection=True) == f"4 annotations, 2 links written to {out}"
     text = out.read_text("utf-8")
     assert text.startswith('{\n  "@context": "http://www.w3.org/ns/anno.jsonld",\n') and text.endswith("}\n")
+    assert '"exact": "Émoji said"' in text and '"prefix": "😀 "' in text  # other text as itself, not \u escapes
     data = json.loads(text)
     lines = tmp_path / "l.jsonl"
     export(store, "w3c", str(lines))
