@@ -343,3 +343,43 @@ def test_a_terminal_gets_a_coloured_json_array_but_plain_csv(small, stdout):
     shown = stdout(tty=True)
     assert export(store, "csv", None, label="attribution") == ""
     assert "\x1b" not in _read(shown) and _read(shown).startswith("id,document_id,")
+
+
+def test_deletions_in_an_export_follow_its_document_and_label(small, tmp_path):
+    store, ids, one, two = small
+    out = tmp_path / "d.jsonl"
+    assert export(store, "jsonl", str(out), with_deletions=True, document_id=one) == f"4 annotations written to {out}"
+    assert _ids(_lines(out)) == [ids["said"], ids["claim"], ids["another"], ids["gone1"]]
+    assert export(store, "jsonl", str(out), with_deletions=True, label="attribution") == (
+        f"2 annotations written to {out}")
+    assert _ids(_lines(out)) == [ids["said"], ids["gone2"]]
+    assert export(store, "jsonl", str(out), with_deletions=True, document_id=two, label="claim") == (
+        f"1 annotations written to {out}")
+    assert _ids(_lines(out)) == [ids["second"]]
+
+
+def test_claimreview_of_one_document_reviews_only_its_claims(small, tmp_path):
+    store, ids, _one, two = small
+    store.set_attributes(ids["claim"], {"rating": "false"})
+    store.set_attributes(ids["second"], {"rating": "true"})
+    out = tmp_path / "cr.json"
+    assert export(store, "claimreview", str(out)) == f"2 claim reviews written to {out}"
+    assert export(store, "claimreview", str(out), document_id=two) == f"1 claim reviews written to {out}"
+    [review] = json.loads(out.read_text("utf-8"))["@graph"]
+    assert review["reviewRating"]["alternateName"] == "true"
+
+
+def test_brat_through_the_export_declares_the_stores_attributes(small, tmp_path):
+    store = small[0]
+    folder = tmp_path / "brat"
+    export(store, "brat", str(folder))
+    conf = (folder / "annotation.conf").read_text("utf-8")
+    expected = [f"{kind.name}\tArg:{kind.label}, Value:{'|'.join(kind.values)}" for kind in store.attribute_types()]
+    assert expected and conf.endswith("[attributes]\n" + "\n".join(expected) + "\n")
+
+
+def test_doccano_of_nothing_says_zero_documents(small, tmp_path):
+    store = small[0]
+    out = tmp_path / "none.jsonl"
+    assert export(store, "doccano", str(out), label="nothing") == f"0 documents written to {out}"
+    assert out.read_text("utf-8") == ""
