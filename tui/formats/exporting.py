@@ -72,7 +72,7 @@ def export(store, fmt: str, output: str | None, *, document_id=None, label=None,
     if output:
         with atomic_writer(output, newline="" if fmt == "csv" else None) as handle:
             counts = write(handle)
-        what = ", ".join(f"{n} {k}" for k, n in counts.items() if n or k in ("annotations", "documents"))
+        what = ", ".join(f"{n} {k}" for k, n in counts.items() if n or k in ("annotations", "documents", "claim reviews"))
         return f"{what} written to {output}"
     if fmt in ("jsonl", "json") and sys.stdout.isatty():
         from ..report.tables import colour_json

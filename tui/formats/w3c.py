@@ -120,7 +120,14 @@ def to_records(data) -> list[dict]:
             links.append(item)
             continue
         record = _record(item)
-        if record:
+        if record is None:
+            continue
+        if record["id"] is None:
+            # The store refuses it ("?: needs an id", as for a JSON Lines record without one):
+            # each on its own line, not only the last of those without an id.
+            del record["id"]
+            records[len(records), None] = record
+        else:
             records[record["id"]] = record
     for item in links:
         bodies = item.get("body") if isinstance(item.get("body"), list) else [item.get("body")]
