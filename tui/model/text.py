@@ -290,7 +290,7 @@ def safe_for_display(text: str, keep_tabs: bool = False) -> str:
     """Make untrusted text harmless for a terminal without changing its length.
 
     C0 controls become Unicode control pictures (ESC -> U+241B), DEL becomes U+2421,
-    C1 controls become U+FFFD. Newlines become U+2424, so a title or excerpt stays on
+    C1 controls become U+FFFD. Newlines become U+240A (␊), so a title or excerpt stays on
     one line.
     """
     return text.translate(_DISPLAY_TABLE_NO_TAB if keep_tabs else DISPLAY_TABLE)
