@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -226,13 +226,13 @@ STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 
 
 def _parse(stamp: str) -> datetime:
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 
 def test_utc_now_is_an_xsd_datetime_with_milliseconds():
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     stamp = utc_now()
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
     assert STAMP.fullmatch(stamp), stamp
     assert before - timedelta(milliseconds=1) <= _parse(stamp) <= after
 
@@ -247,7 +247,7 @@ def test_later_than_a_future_stamp_is_one_millisecond_after_it():
 def test_later_than_a_past_stamp_is_now():
     stamp = later_than("2000-01-01T00:00:00.000Z")
     assert STAMP.fullmatch(stamp)
-    assert abs(_parse(stamp) - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    assert abs(_parse(stamp) - datetime.now(UTC)) < timedelta(seconds=5)
 
 
 def test_later_than_the_same_millisecond_moves_one_on(monkeypatch):
