@@ -78,11 +78,16 @@ def test_remove_takes_out_exactly_the_one_asked_for():
     assert removed.id == "c"
     assert [a.id for a in index] == ["d", "a", "b"]
     assert index.get("c") is None and index.remove("c") is None
+    assert index.remove("a").id == "a"  # the first of its start: found at once
+    index.add(_ann("a", 5, 9))
     assert index.remove("missing") is None
     assert [a.id for a in index.overlapping(5, 6)] == ["a", "b"]
     assert index.next_after(1).id == "a" and index.previous_before(5).id == "d"
     index.remove("d")
     assert [a.id for a in index] == ["a", "b"] and index.previous_before(5) is None
+    index.add(_ann("e", 6, 7))
+    assert index.remove("b").id == "b"  # the second of its start, with more after it
+    assert [a.id for a in index] == ["a", "e"]
 
 
 def test_at_lists_the_innermost_first_and_windows_are_half_open():
