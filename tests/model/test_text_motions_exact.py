@@ -126,6 +126,11 @@ def test_clusters_after_a_newline_and_next_to_plain_letters():
     assert next_cluster("ae\u0301", 1) == 3 and previous_cluster("e\u0301", 2) == 0
 
 
+def test_u0300_is_the_first_code_point_that_joins_the_one_before():
+    assert next_cluster("a\u0300b", 0) == 2 and previous_cluster("a\u0300b", 2) == 0
+    assert cluster_start("a\u0300b", 1) == 0 and next_cluster("a\u02ffb", 0) == 1
+
+
 def test_a_cluster_more_than_a_window_from_the_start_of_its_line():
     text = "a" * 300 + "e\u0301" + "b"  # no newline: the search starts 256 back
     assert previous_cluster(text, 302) == 300
@@ -205,6 +210,7 @@ def test_motions_at_the_edges():
     ("ab\nb", 0, "b", False, 1),
     ("ab\nb", 1, "b", False, None),  # f stays in its line
     ("a\nb", 0, "\n", False, None),
+    ("a\nb", 0, "b", False, None),
     ("xe\u0301e\u0301", 0, "e", True, 1),  # the first "e" is next to the cursor: before the second, whole
     ("ab" + "e\u0301" + "c", 0, "c", True, 2),
     ("acc", 0, "c", True, 1),  # already just before the first "c": just before the second
@@ -235,6 +241,19 @@ def test_utc_now_is_an_xsd_datetime_with_milliseconds():
     after = datetime.now(UTC)
     assert STAMP.fullmatch(stamp), stamp
     assert before - timedelta(milliseconds=1) <= _parse(stamp) <= after
+
+
+class _FixedClock(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2026, 3, 4, 5, 6, 7, 891_999, tzinfo=tz)
+
+
+def test_utc_now_truncates_to_the_millisecond(monkeypatch):
+    monkeypatch.setattr(text_module, "datetime", _FixedClock)
+    assert utc_now() == "2026-03-04T05:06:07.891Z"
+    assert later_than("2026-03-04T05:06:07.891Z") == "2026-03-04T05:06:07.892Z"
+    assert later_than("2026-03-04T05:06:07.890Z") == "2026-03-04T05:06:07.891Z"
 
 
 def test_later_than_a_future_stamp_is_one_millisecond_after_it():
