@@ -283,3 +283,15 @@ def test_unit_cells_of_one_and_several_code_points():
 
 def test_mirrored_brackets():
     assert mirrored("(") == ")" and mirrored("]") == "[" and mirrored("a") == "a"
+
+
+def test_each_block_is_its_own_paragraph_for_direction():
+    layout = Layout("abc\nab שלום\nשלום abc", 80)  # blocks (0,3) (4,11) (12,20)
+    assert layout.row_units(RowPos(0, 0)) is None  # the Hebrew of later lines does not make it bidi
+    assert not layout.right_to_left(RowPos(0, 0))
+    assert layout.row_units(RowPos(1, 0)) == [(4, 5, 0), (5, 6, 0), (6, 7, 0), (10, 11, 1), (9, 10, 1), (8, 9, 1),
+                                              (7, 8, 1)]
+    assert not layout.right_to_left(RowPos(1, 0)) and layout.right_to_left(RowPos(2, 0))
+    placed, end_x = layout.placed_units(RowPos(2, 0))
+    assert end_x == 71 and [(a, x) for a, _b, _level, x in placed][:3] == [(17, 72), (18, 73), (19, 74)]
+    assert layout.offset_at(RowPos(2, 0), 79) == 12 and layout.column_of(RowPos(2, 0), 20) == 71
