@@ -62,6 +62,11 @@ def test_attributes_are_checked_and_normalised():
     assert check_attributes(TYPES, "claim", {"worthiness": ["low"]}) == {"worthiness": "low"}
     assert check_attributes(TYPES, "claim", {"comment": " a  b "}) == {"comment": "a b"}
     assert check_attributes(TYPES, "attribution", {"voice": "direct"}) == {"voice": "direct"}
+    # A free-text attribute does not end the checking of the ones after it.
+    assert check_attributes(TYPES, "claim", {"comment": "x", "worthiness": "high"}) == {"comment": "x",
+                                                                                       "worthiness": "high"}
+    with pytest.raises(AttributeValueError, match="worthiness cannot be 'bogus'"):
+        check_attributes(TYPES, "claim", {"comment": "x", "worthiness": "bogus"})
 
 
 @pytest.mark.parametrize("label, attributes, message", [
