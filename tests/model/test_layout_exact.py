@@ -67,6 +67,12 @@ def test_rows_of_small_texts(text, width, rows):
     assert _rows(text, width) == rows
 
 
+def test_a_mark_on_a_space_stays_with_its_space_when_a_row_is_cut():
+    # " \u0300" is one cluster: the cut goes before the space, not between the space and its mark.
+    assert _rows("a \u0300bc", 3) == [[(0, 1, False), (1, 5, True)]]
+    assert _rows("ab \u0300cd", 3) == [[(0, 2, False), (2, 6, True)]]
+
+
 def test_rows_after_a_cut_count_the_cells_already_carried_over():
     # "abcd efgh" at width 6: "abcd " then "efgh"; the cut row starts at column 0 again.
     assert _rows("abcd efghij", 6) == [[(0, 5, False), (5, 11, True)]]
