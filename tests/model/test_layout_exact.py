@@ -97,6 +97,7 @@ def test_set_width_rewraps_and_keeps_a_width_of_at_least_one():
     layout.set_width(0)
     assert layout.width == 1 and len(layout.rows(0)) == 7
     assert Layout("x", -5).width == 1
+    assert Layout("x").width == 80  # without a width: the classic terminal's 80 columns
 
 
 def test_a_small_cache_gives_the_same_rows():
