@@ -62,6 +62,8 @@ def test_adds_keep_the_index_in_start_end_id_order():
     assert [(a.start, a.end, a.id) for a in index] == [
         (0, 1, "y"), (5, 7, "b"), (5, 9, "a"), (5, 9, "c"), (5, 9, "m"), (20, 22, "z"), (30, 31, "q")]
     assert len(index) == 7
+    index.add(_ann("n", 5, 9))  # after three spans of its start: b, a, c, then before m
+    assert [a.id for a in index][1:6] == ["b", "a", "c", "m", "n"]
     assert index.get("q").start == 30 and index.get("a").end == 9 and index.get("nope") is None
 
 
