@@ -302,3 +302,15 @@ def test_each_block_is_its_own_paragraph_for_direction():
     placed, end_x = layout.placed_units(RowPos(2, 0))
     assert end_x == 71 and [(a, x) for a, _b, _level, x in placed][:3] == [(17, 72), (18, 73), (19, 74)]
     assert layout.offset_at(RowPos(2, 0), 79) == 12 and layout.column_of(RowPos(2, 0), 20) == 71
+    after = Layout("שלום\nabc", 80)
+    assert after.row_units(RowPos(1, 0)) is None  # nor does the Hebrew of the lines before
+
+
+def test_directions_stay_right_over_more_lines_than_are_remembered():
+    # 600 lines, every third one Hebrew: the levels of at most 512 blocks are kept at once.
+    lines = ["שלום abc" if n % 3 == 0 else f"line {n}" for n in range(600)]
+    layout = Layout("\n".join(lines), 80)
+    for _ in range(2):
+        for block in range(layout.block_count):
+            assert layout.right_to_left(RowPos(block, 0)) == (block % 3 == 0)
+            assert (layout.row_units(RowPos(block, 0)) is None) == (block % 3 != 0)

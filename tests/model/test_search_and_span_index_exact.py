@@ -96,6 +96,9 @@ def test_at_lists_the_innermost_first_and_windows_are_half_open():
     index = SpanIndex([_ann("outer", 0, 10), _ann("inner", 3, 5), _ann("after", 10, 12)])
     assert [a.id for a in index.at(4)] == ["inner", "outer"]
     assert [a.id for a in index.at(10)] == ["after"]
+    assert [a.id for a in index.at(9)] == ["outer"]  # "after" starts one later
+    crossing = SpanIndex([_ann("long", 0, 10), _ann("late", 8, 12)])
+    assert [a.id for a in crossing.at(9)] == ["late", "long"]  # the shorter first, wherever it starts
     assert [a.id for a in index.overlapping(5, 10)] == ["outer"]
     assert [a.id for a in index.overlapping(0, 3)] == ["outer"]
     assert index.next_after(10) is None and index.next_after(9).id == "after"

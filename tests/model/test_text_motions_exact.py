@@ -126,6 +126,13 @@ def test_clusters_after_a_newline_and_next_to_plain_letters():
     assert next_cluster("ae\u0301", 1) == 3 and previous_cluster("e\u0301", 2) == 0
 
 
+def test_a_newline_after_the_cluster_does_not_move_the_search():
+    text = "e\u0301\nb"
+    assert previous_cluster(text, 2) == 0
+    assert cluster_start(text, 1) == 0 and cluster_end(text, 1) == 2
+    assert next_cluster(text, 0) == 2 and previous_cluster(text, 4) == 3
+
+
 def test_u0300_is_the_first_code_point_that_joins_the_one_before():
     assert next_cluster("a\u0300b", 0) == 2 and previous_cluster("a\u0300b", 2) == 0
     assert cluster_start("a\u0300b", 1) == 0 and next_cluster("a\u02ffb", 0) == 1
