@@ -133,6 +133,16 @@ def test_a_newline_after_the_cluster_does_not_move_the_search():
     assert next_cluster(text, 0) == 2 and previous_cluster(text, 4) == 3
 
 
+def test_a_prepended_sign_is_one_cluster_with_the_digit_after_it():
+    # U+0600 ARABIC NUMBER SIGN is a Prepend character (UAX #29): "\u06001" is one cluster,
+    # so stepping back from after the digit lands before the sign, not between the two.
+    text = "x\u06001 b"
+    assert previous_cluster(text, 3) == 1
+    assert previous_cluster(text, 1) == 0 and previous_cluster(text, 4) == 3
+    assert cluster_start(text, 2) == 1 and next_cluster(text, 1) == 3
+    assert previous_cluster("\u06001", 2) == 0
+
+
 def test_u0300_is_the_first_code_point_that_joins_the_one_before():
     assert next_cluster("a\u0300b", 0) == 2 and previous_cluster("a\u0300b", 2) == 0
     assert cluster_start("a\u0300b", 1) == 0 and next_cluster("a\u02ffb", 0) == 1
