@@ -314,3 +314,11 @@ def test_directions_stay_right_over_more_lines_than_are_remembered():
         for block in range(layout.block_count):
             assert layout.right_to_left(RowPos(block, 0)) == (block % 3 == 0)
             assert (layout.row_units(RowPos(block, 0)) is None) == (block % 3 != 0)
+
+
+def test_a_tab_in_a_bidi_row_reaches_the_next_stop():
+    layout = Layout("ab\tשלום", 80)
+    placed, end_x = layout.placed_units(RowPos(0, 0))
+    # a, b, then the tab from column 2 to the stop at 4, then the Hebrew reversed.
+    assert [(a, x) for a, _b, _level, x in placed] == [(0, 0), (1, 1), (2, 2), (6, 4), (5, 5), (4, 6), (3, 7)]
+    assert end_x == 8
