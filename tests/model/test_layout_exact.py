@@ -73,6 +73,18 @@ def test_a_mark_on_a_space_stays_with_its_space_when_a_row_is_cut():
     assert _rows("ab \u0300cd", 3) == [[(0, 2, False), (2, 6, True)]]
 
 
+def test_clusters_are_measured_from_their_own_line():
+    # The second line wraps as the same line alone: "ab", then the emoji (2 cells) and "c", then "d".
+    assert _rows("x\nab" + FAMILY + "cd", 3)[1] == [(2, 4, False), (4, 12, False), (12, 13, True)]
+    layout = Layout("ab cd", 3)
+    assert layout.column_of(RowPos(0, 1), 4) == 1 and layout.column_of(RowPos(0, 1), 5) == 2
+
+
+def test_a_right_to_left_row_one_cell_short_of_the_width_starts_at_column_1():
+    layout = Layout("שלום", 5)
+    assert layout.placed_units(RowPos(0, 0)) == ([(3, 4, 1, 1), (2, 3, 1, 2), (1, 2, 1, 3), (0, 1, 1, 4)], 0)
+
+
 def test_rows_after_a_cut_count_the_cells_already_carried_over():
     # "abcd efgh" at width 6: "abcd " then "efgh"; the cut row starts at column 0 again.
     assert _rows("abcd efghij", 6) == [[(0, 5, False), (5, 11, True)]]

@@ -166,6 +166,8 @@ def test_a_cluster_more_than_a_window_from_the_start_of_its_line():
     ("ab'", 2, None),  # and at the end
     ("ab' c", 2, None),  # and before a space
     ("a'b", 1, (0, 3)),
+    ("x 'ab", 3, (3, 5)),  # an apostrophe needs a word character on both sides
+    ("x_'s", 0, (0, 4)),  # "_" counts as one
     ("a_b1", 2, (0, 4)),
     ("a\u0301", 1, (0, 2)),
     ("\u0301a", 0, None),  # a mark with nothing before it is punctuation
