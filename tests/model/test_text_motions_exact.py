@@ -210,6 +210,7 @@ def test_motions_treat_marks_and_joiners_as_part_of_the_character_before():
 def test_motions_at_the_edges():
     assert next_word_start("", 0) == 0 and previous_word_start("", 0) == 0 and word_end("", 0) == 0
     assert previous_word_start("   ab", 3) == 0  # only blanks before: the start of the text
+    assert previous_word_start("ab c d", 5) == 3  # over one blank to a one-letter word
     assert word_end("ab   ", 1) == 5  # from a word's last letter over the blanks to the end
     assert word_end("a b", 2) == 3 and word_end("a", 0) == 1
     assert word_end("ab cd", 2) == 5  # from a blank: the end of the next word
