@@ -4,6 +4,8 @@ lands on, and where right-to-left rows are drawn (right-aligned, their end at th
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from bidi import get_display
 
@@ -334,3 +336,16 @@ def test_a_tab_in_a_bidi_row_reaches_the_next_stop():
     # a, b, then the tab from column 2 to the stop at 4, then the Hebrew reversed.
     assert [(a, x) for a, _b, _level, x in placed] == [(0, 0), (1, 1), (2, 2), (6, 4), (5, 5), (4, 6), (3, 7)]
     assert end_x == 8
+
+
+def test_at_width_one_a_wider_character_still_gets_a_row_of_its_own():
+    for text in ["漢", "漢\u0301b", FAMILY + "x", "a漢\u0301"]:
+        rows = _rows(text, 1)[0]
+        assert rows[0][0] == 0 and rows[-1][1] == len(text)
+        assert all(start < end for start, end, _last in rows)  # no empty row, so no endless wrapping
+        assert all(a[1] == b[0] for a, b in pairwise(rows))
+
+
+def test_cells_between_inside_a_row_that_does_not_start_the_text():
+    layout = Layout("ab" + FAMILY + "cd", 80)
+    assert layout.cells_between(2, 9) == 2 and layout.cells_between(2, 10) == 3
