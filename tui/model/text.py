@@ -98,7 +98,10 @@ def previous_cluster(text: str, offset: int) -> int:
     if offset <= 0:
         return 0
     offset = min(offset, len(text))
-    if _simple(text[offset - 1]) and (offset == len(text) or _simple(text[offset])):
+    # A simple code point is a cluster of its own unless a Prepend character (U+0600 and
+    # the like, never simple) stands before it: "\u06001" is one cluster.
+    if _simple(text[offset - 1]) and (offset == len(text) or _simple(text[offset])) \
+            and (offset == 1 or _simple(text[offset - 2])):
         return offset - 1
     start = _safe_start(text, offset - 1)
     found = start
@@ -290,7 +293,7 @@ def safe_for_display(text: str, keep_tabs: bool = False) -> str:
     """Make untrusted text harmless for a terminal without changing its length.
 
     C0 controls become Unicode control pictures (ESC -> U+241B), DEL becomes U+2421,
-    C1 controls become U+FFFD. Newlines become U+2424, so a title or excerpt stays on
+    C1 controls become U+FFFD. Newlines become U+240A (␊), so a title or excerpt stays on
     one line.
     """
     return text.translate(_DISPLAY_TABLE_NO_TAB if keep_tabs else DISPLAY_TABLE)
