@@ -69,6 +69,20 @@ def annotations_for(document_id: int, text: str, count: int, rng: random.Random)
                          prefix, suffix, "", "bench", now, now)
 
 
+def annotated_store(db: Path, folder: Path, stem: str, documents: int, per_document: int,
+                    rng: random.Random, pool: list[str]) -> None:
+    """A database of ``documents`` generated 6 kB documents with ``per_document`` annotations each."""
+    store = Store.open(db)
+    texts = []
+    for i in range(documents):
+        doc_path = folder / f"{stem}{i:04d}.txt"
+        make_document(doc_path, 6000, rng, pool)
+        doc_id = store.add_document(read_document(doc_path)).document_id
+        texts.append((doc_id, store.text(doc_id)))
+    store.insert_annotations(a for doc_id, text in texts for a in annotations_for(doc_id, text, per_document, rng))
+    store.close()
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -223,15 +237,7 @@ def main() -> None:
 
         # Export of 1,000,000 annotations, against the sqlite3 shell's JSON mode.
         million = folder / "million.db"
-        store = Store.open(million)
-        texts = []
-        for i in range(1000):
-            doc_path = folder / f"doc{i:04d}.txt"
-            make_document(doc_path, 6000, rng, pool)
-            doc_id = store.add_document(read_document(doc_path)).document_id
-            texts.append((doc_id, store.text(doc_id)))
-        store.insert_annotations(a for doc_id, doc_text in texts for a in annotations_for(doc_id, doc_text, 1000, rng))
-        store.close()
+        annotated_store(million, folder, "doc", 1000, 1000, rng, pool)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         with open(os.devnull, "w") as sink:
             ours_export = timed(lambda: subprocess.run([sys.executable, "-m", "tui", "export", "--db", str(million)],

@@ -146,21 +146,10 @@ def _last_line(path: Path) -> str:
 def export_figures(folder: Path, rng: random.Random, pool: list[str]) -> Row:
     """Export of 200,000 annotations (JSONL, process start-up included) against `sqlite3 -json`."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from run import annotations_for, make_document, timed
-
-    from tui.ingest import read_document
-    from tui.store import Store
+    from run import annotated_store, timed
 
     db = folder / "export200k.db"
-    store = Store.open(db)
-    texts = []
-    for i in range(200):
-        doc_path = folder / f"export{i:03d}.txt"
-        make_document(doc_path, 6000, rng, pool)
-        doc_id = store.add_document(read_document(doc_path)).document_id
-        texts.append((doc_id, store.text(doc_id)))
-    store.insert_annotations(a for doc_id, text in texts for a in annotations_for(doc_id, text, 1000, rng))
-    store.close()
+    annotated_store(db, folder, "export", 200, 1000, rng, pool)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(os.devnull, "w") as sink:
         ours = statistics.median(timed(lambda: subprocess.run(
